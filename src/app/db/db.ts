@@ -1,0 +1,4 @@
+import { CornerDatabase } from './database'
+
+/** The one Dexie instance of the app (tests build their own CornerDatabase). */
+export const db = new CornerDatabase()

@@ -1,0 +1,22 @@
+import { v7 as uuidv7 } from 'uuid'
+import { db } from './db'
+
+let deviceIdCache: string | undefined
+
+/** This tablet's id: made once, stored locally, written into every fact it creates. */
+export async function getDeviceId(): Promise<string> {
+  if (deviceIdCache) return deviceIdCache
+  deviceIdCache = await db.transaction('rw', db.meta, async () => {
+    const found = await db.meta.get('deviceId')
+    if (typeof found?.value === 'string') return found.value
+    const id = uuidv7()
+    await db.meta.add({ key: 'deviceId', value: id })
+    return id
+  })
+  return deviceIdCache
+}
+
+/** Forgets the cached id (tests delete the database between cases). */
+export function resetDeviceIdCache(): void {
+  deviceIdCache = undefined
+}

@@ -1,0 +1,30 @@
+import { ref, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { localDay } from '../../shared/dates'
+import { effectiveInteractions } from '../../shared/event-log'
+import { getEvent } from '../db/events'
+import { listEventFacts } from '../db/facts'
+import { getDeviceId } from '../db/meta'
+import { useLiveQuery } from '../db/useLiveQuery'
+import { downloadText, eventLogCsv, eventLogJson, exportFileName, type EventLog } from './event-log-export'
+
+/** Loads this tablet's log of one event and downloads it as CSV or JSON. */
+export function useEventExport(eventId: Ref<string>) {
+  const { t } = useI18n()
+  const lastFile = ref<string>()
+  const log = useLiveQuery(async (): Promise<EventLog | null> => {
+    const [event, facts, deviceId] = await Promise.all([getEvent(eventId.value), listEventFacts(eventId.value), getDeviceId()])
+    return event ? { event, facts, deviceId } : null
+  }, [eventId])
+  const rowCount = () => (log.value ? effectiveInteractions(log.value.facts).length : 0)
+
+  function download(format: 'csv' | 'json') {
+    if (!log.value) return
+    const name = exportFileName(log.value, format, localDay(new Date()))
+    if (format === 'csv') downloadText(eventLogCsv(log.value, t), name, 'text/csv;charset=utf-8')
+    else downloadText(eventLogJson(log.value), name, 'application/json')
+    lastFile.value = name
+  }
+
+  return { log, rowCount, download, lastFile }
+}

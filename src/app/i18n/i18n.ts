@@ -1,0 +1,43 @@
+import { createI18n } from 'vue-i18n'
+import it from './locales/it.json'
+import { isAppLocale, textDirection, type AppLocale } from './locales'
+
+type Messages = typeof it
+const loaders = import.meta.glob<{ default: Messages }>(['./locales/*.json', '!./locales/it.json'])
+const STORAGE_KEY = 'corner.locale'
+
+/** Italian is bundled (the default and the fallback); other languages load on demand. */
+export const i18n = createI18n<[Messages], AppLocale, false>({
+  legacy: false,
+  locale: 'it',
+  fallbackLocale: 'it',
+  messages: { it } as Record<AppLocale, Messages>,
+  missingWarn: import.meta.env.DEV,
+  fallbackWarn: false,
+})
+
+/** Switches the language, and `lang`/`dir` on <html> with it (Arabic reads right to left). */
+export async function setLocale(locale: AppLocale): Promise<void> {
+  if (!i18n.global.availableLocales.includes(locale)) {
+    const load = loaders[`./locales/${locale}.json`]
+    if (load) i18n.global.setLocaleMessage(locale, (await load()).default)
+  }
+  i18n.global.locale.value = locale
+  document.documentElement.lang = locale
+  document.documentElement.dir = textDirection(locale)
+  try {
+    localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // A private window may refuse storage; the choice then lasts for this visit only.
+  }
+}
+
+/** The language chosen earlier on this tablet, if any. */
+export function savedLocale(): AppLocale | undefined {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return isAppLocale(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}

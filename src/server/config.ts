@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { StartOptions } from './start-server.js'
+
+/**
+ * Environment → server options.
+ * PORT (8080), HOST (127.0.0.1; set 0.0.0.0 so tablets on the LAN can reach it, and then
+ * serve TLS: service workers need a secure origin), DATA_DIR (./data), DATABASE_URL
+ * (PostgreSQL; unset = SQLite in DATA_DIR), TLS_CERT + TLS_KEY (PEM files: HTTPS),
+ * TRUST_PROXY=true (behind a reverse proxy), PUBLIC_ORIGIN (origin used in enrolment
+ * links), ADMIN_USER / ADMIN_PASSWORD (first start only), STATIC_ROOT (built PWA).
+ */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StartOptions {
+  const port = Number(env.PORT ?? 8080)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got ${env.PORT}`)
+  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY go together')
+  const dataDir = env.DATA_DIR ?? './data'
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port,
+    dataDir,
+    logger: true,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.TLS_CERT && env.TLS_KEY
+      ? { https: { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) } }
+      : {}),
+    trustProxy: env.TRUST_PROXY === 'true',
+    ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
+    ...(env.STATIC_ROOT ? { staticRoot: env.STATIC_ROOT } : {}),
+    admin: {
+      ...(env.ADMIN_USER ? { username: env.ADMIN_USER } : {}),
+      ...(env.ADMIN_PASSWORD ? { password: env.ADMIN_PASSWORD } : {}),
+    },
+  }
+}
+
+export function describeDatabase(options: StartOptions): string {
+  return options.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${join(options.dataDir ?? './data', 'corner.sqlite')}`
+}

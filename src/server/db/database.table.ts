@@ -1,0 +1,20 @@
+import type { AccountsTable, SessionsTable } from './accounts.table.js'
+import type { DeviceTokensTable, DevicesTable, EnrolmentCodesTable } from './devices.table.js'
+import type { DocCounterTable, EventsTable, KitsTable } from './documents.table.js'
+import type { FactsTable } from './facts.table.js'
+
+/**
+ * The whole schema. Timestamps are ISO-8601 UTC strings on both dialects, so one query
+ * layer serves SQLite and PostgreSQL and string order is time order.
+ */
+export interface Database {
+  facts: FactsTable
+  kits: KitsTable
+  events: EventsTable
+  doc_counter: DocCounterTable
+  accounts: AccountsTable
+  sessions: SessionsTable
+  devices: DevicesTable
+  device_tokens: DeviceTokensTable
+  enrolment_codes: EnrolmentCodesTable
+}

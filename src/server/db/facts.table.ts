@@ -1,0 +1,21 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+/** One row per fact id, never updated. `seq` is the server's order; the device's `at` is data only. */
+export interface FactsTable {
+  seq: Generated<number>
+  id: string
+  event_id: string
+  device_id: string
+  kind: string
+  /** Interaction topic, kept out of `body` so aggregates do not parse JSON. */
+  topic: string | null
+  /** For a void fact: the fact it cancels. */
+  target_id: string | null
+  at: string
+  received_at: string
+  /** Canonical JSON of the validated fact: what idempotency compares. */
+  body: string
+}
+
+export type FactRow = Selectable<FactsTable>
+export type NewFactRow = Insertable<FactsTable>

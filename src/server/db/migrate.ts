@@ -1,0 +1,23 @@
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
+import * as initial from './migrations/20261126T0400-initial.js'
+import type { OpenedDatabase } from './open-database.js'
+
+// A static list rather than FileMigrationProvider: works the same under tsx (.ts) and compiled (.js).
+const migrations = { '20261126T0400-initial': initial }
+
+export async function migrateToLatest({ db, dialect, pgSchema }: OpenedDatabase): Promise<void> {
+  if (pgSchema) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db)
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const bound: Record<string, Migration> = {}
+      for (const [name, m] of Object.entries(migrations)) bound[name] = { up: (d) => m.up(d, dialect) }
+      return bound
+    },
+  }
+  const migrator = new Migrator({ db, provider, ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) })
+  const { error, results } = await migrator.migrateToLatest()
+  const failed = results?.find((r) => r.status === 'Error')
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed`, { cause: error })
+  }
+}

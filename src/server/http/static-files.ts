@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs'
+import { basename, join, sep } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { sendApiNotFound } from './api-error.js'
+
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+// Files that name other files by hash: a stale copy would pin clients to an old release.
+const NEVER_CACHED = /^(index\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/
+
+export function cacheControlFor(root: string, filePath: string): string {
+  if (filePath.startsWith(join(root, 'assets') + sep)) return IMMUTABLE
+  if (NEVER_CACHED.test(basename(filePath))) return 'no-store'
+  return 'no-cache'
+}
+
+/**
+ * Serves the built PWA. Unknown API paths get a JSON 404; any other HTML navigation gets
+ * index.html so client-side routes (e.g. /enrol?code=…) work on reload.
+ */
+export async function registerStaticFiles(app: FastifyInstance, root: string | false): Promise<void> {
+  const hasApp = root !== false && existsSync(join(root, 'index.html'))
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root,
+      cacheControl: false,
+      etag: true,
+      lastModified: true,
+      setHeaders: (reply, filePath) => reply.header('cache-control', cacheControlFor(root, filePath)),
+    })
+  }
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const isNavigation =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      request.url !== '/api' &&
+      (request.headers.accept ?? '').includes('text/html')
+    if (hasApp && isNavigation) return reply.header('cache-control', 'no-store').sendFile('index.html')
+    return sendApiNotFound(request, reply)
+  })
+}

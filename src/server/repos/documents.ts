@@ -1,0 +1,74 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { EventDoc, Kit } from '../../shared/records.js'
+import type { Database } from '../db/database.table.js'
+import type { EventRow, KitRow, NewEventRow } from '../db/documents.table.js'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+/**
+ * Next value of the global document version (the pull cursor). The row lock taken by the
+ * update is held until commit, so on PostgreSQL versions become visible in the order they
+ * were handed out and a pull by cursor never skips a document committed late.
+ */
+export async function nextDocumentVersion(trx: Transaction<Database>): Promise<number> {
+  const row = await trx
+    .updateTable('doc_counter')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'documents')
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return Number(row.value)
+}
+
+export function kitFromRow(row: Pick<KitRow, 'body' | 'version'>): Kit {
+  return { ...(JSON.parse(row.body) as Omit<Kit, 'version'>), version: row.version }
+}
+
+export function eventFromRow(row: Pick<EventRow, 'body' | 'version'>): EventDoc {
+  return { ...(JSON.parse(row.body) as Omit<EventDoc, 'version'>), version: row.version }
+}
+
+export async function kitExists(db: Db, id: string): Promise<boolean> {
+  return (await db.selectFrom('kits').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+}
+
+export async function insertKit(db: Db, kit: KitRow): Promise<void> {
+  await db.insertInto('kits').values(kit).onConflict((oc) => oc.column('id').doNothing()).execute()
+}
+
+export async function listKits(db: Db, sinceVersion = 0): Promise<Kit[]> {
+  const rows = await db.selectFrom('kits').select(['body', 'version']).where('version', '>', sinceVersion).orderBy('version').execute()
+  return rows.map(kitFromRow)
+}
+
+export function findEvent(db: Db, id: string): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findEvents(db: Db, ids: string[]): Promise<EventRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('events').selectAll().where('id', 'in', ids).execute()
+}
+
+export async function insertEvent(db: Db, row: NewEventRow): Promise<void> {
+  await db.insertInto('events').values(row).onConflict((oc) => oc.column('id').doNothing()).execute()
+}
+
+export async function updateEvent(
+  db: Db,
+  id: string,
+  change: Pick<EventRow, 'body' | 'version' | 'status' | 'kit_id' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('events').set(change).where('id', '=', id).execute()
+}
+
+export async function listEvents(db: Db, sinceVersion = 0): Promise<EventDoc[]> {
+  const rows = await db.selectFrom('events').select(['body', 'version']).where('version', '>', sinceVersion).orderBy('version').execute()
+  return rows.map(eventFromRow)
+}
+
+export async function existingEventIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db.selectFrom('events').select('id').where('id', 'in', ids).execute()
+  return new Set(rows.map((r) => r.id))
+}

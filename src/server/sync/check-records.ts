@@ -1,0 +1,41 @@
+import type { z } from 'zod'
+import { eventSchema, factSchema, SUPPORTED_FACT_SCHEMA_VERSIONS, type EventDoc, type Fact } from '../../shared/records.js'
+import type { PushResult } from '../../shared/sync-protocol.js'
+import { canonicalJson } from './canonical-json.js'
+
+export type Checked<T> = { ok: true; record: T; canonical: string } | { ok: false; result: PushResult }
+
+const supported: readonly number[] = SUPPORTED_FACT_SCHEMA_VERSIONS
+
+function idOf(raw: unknown): string {
+  const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined
+  return typeof id === 'string' ? id.slice(0, 64) : ''
+}
+
+function reasonOf(where: string, error: z.ZodError): string {
+  const issues = error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`)
+  return `${where} ${issues.join('; ')}`.slice(0, 500)
+}
+
+/** Validates one pushed fact on its own, so one bad record never blocks the others. */
+export function checkFact(raw: unknown, index: number, deviceId: string): Checked<Fact> {
+  const id = idOf(raw)
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined
+  // Checked before the shape: a newer client's fact may legitimately look different.
+  if (typeof version === 'number' && !supported.includes(version)) {
+    return { ok: false, result: { id, status: 'unsupported', reason: `schema_version ${version} not in [${supported.join(', ')}]` } }
+  }
+  const parsed = factSchema.safeParse(raw)
+  if (!parsed.success) return { ok: false, result: { id, status: 'invalid', reason: reasonOf(`facts[${index}]`, parsed.error) } }
+  if (parsed.data.deviceId !== deviceId) {
+    return { ok: false, result: { id, status: 'invalid', reason: 'device_mismatch: deviceId is not the device of this token' } }
+  }
+  return { ok: true, record: parsed.data, canonical: canonicalJson(parsed.data) }
+}
+
+/** A tablet's offline event; `canonical` leaves out `version`, which the server assigns. */
+export function checkEvent(raw: unknown, index: number): Checked<EventDoc> {
+  const parsed = eventSchema.safeParse(raw)
+  if (!parsed.success) return { ok: false, result: { id: idOf(raw), status: 'invalid', reason: reasonOf(`events[${index}]`, parsed.error) } }
+  return { ok: true, record: parsed.data, canonical: canonicalJson({ ...parsed.data, version: undefined }) }
+}

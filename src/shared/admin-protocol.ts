@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { eventSchema, kitSchema } from './records.js'
+
+/** Coordinator API (/api/v1/auth/*, /api/v1/admin/*): session-cookie authenticated. */
+
+const username = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,40}$/)
+const isoDateTime = z.iso.datetime({ offset: true })
+
+/** POST /api/v1/auth/login → 200 sessionResponseSchema (and a session cookie). */
+export const loginRequestSchema = z.strictObject({
+  username,
+  password: z.string().min(1).max(200),
+})
+/** GET /api/v1/auth/me, POST /api/v1/auth/login. */
+export const sessionResponseSchema = z.strictObject({
+  username: z.string(),
+  expiresAt: isoDateTime,
+})
+
+export const accountSchema = z.strictObject({
+  id: z.uuid(),
+  username: z.string(),
+  createdAt: isoDateTime,
+})
+/** POST /api/v1/admin/accounts → 201 accountSchema; 409 username_taken. */
+export const createAccountRequestSchema = z.strictObject({
+  username,
+  password: z.string().min(10).max(200),
+})
+export const accountsResponseSchema = z.strictObject({ accounts: z.array(accountSchema) })
+
+/** GET /api/v1/admin/kits. */
+export const kitsResponseSchema = z.strictObject({ kits: z.array(kitSchema) })
+
+// The event fields a coordinator edits; id, version, status and createdAt belong to the server.
+// (Rebuilt from the shape: zod refuses .omit() on a refined schema.)
+const editableEventFields = z
+  .strictObject(eventSchema.shape)
+  .omit({ id: true, version: true, status: true, createdAt: true }).shape
+const endNotBeforeStart = (e: { startDate: string; endDate: string }) => e.endDate >= e.startDate
+const endRefinement = { path: ['endDate'], message: 'end_before_start' }
+
+/** POST /api/v1/admin/events → 201 eventSchema. `id` optional (the server makes a UUIDv7). */
+export const createEventRequestSchema = z
+  .strictObject({ ...editableEventFields, id: z.uuid().optional() })
+  .refine(endNotBeforeStart, endRefinement)
+/**
+ * PUT /api/v1/admin/events/:id → 200 eventSchema with a new version. `version`, when given,
+ * must be the current one (409 version_conflict otherwise), so two coordinators cannot
+ * silently overwrite each other.
+ */
+export const updateEventRequestSchema = z
+  .strictObject({ ...editableEventFields, version: z.number().int().min(0).optional() })
+  .refine(endNotBeforeStart, endRefinement)
+export const eventsResponseSchema = z.strictObject({ events: z.array(eventSchema) })
+
+/** GET /api/v1/admin/devices. */
+export const deviceSchema = z.strictObject({
+  id: z.uuid(),
+  label: z.string().nullable(),
+  enrolledAt: isoDateTime,
+  lastSeenAt: isoDateTime.nullable(),
+  queuedCount: z.number().int().min(0).nullable(),
+  revokedAt: isoDateTime.nullable(),
+})
+export const devicesResponseSchema = z.strictObject({ devices: z.array(deviceSchema) })
+
+/** POST /api/v1/admin/enrolment-codes → 201. The link opens the app's /enrol route. */
+export const createEnrolmentCodeRequestSchema = z.strictObject({
+  label: z.string().trim().max(80).optional(),
+  /** Default 24 h, at most 7 days. */
+  ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
+})
+export const enrolmentCodeResponseSchema = z.strictObject({
+  code: z.string(),
+  expiresAt: isoDateTime,
+  link: z.url(),
+})
+
+export type LoginRequest = z.infer<typeof loginRequestSchema>
+export type SessionResponse = z.infer<typeof sessionResponseSchema>
+export type Account = z.infer<typeof accountSchema>
+export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>
+export type CreateEventRequest = z.infer<typeof createEventRequestSchema>
+export type UpdateEventRequest = z.infer<typeof updateEventRequestSchema>
+export type Device = z.infer<typeof deviceSchema>
+export type CreateEnrolmentCodeRequest = z.infer<typeof createEnrolmentCodeRequestSchema>
+export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>

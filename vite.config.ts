@@ -1,0 +1,61 @@
+import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
+import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
+import { defineConfig, type Plugin } from 'vite'
+import { VitePWA } from 'vite-plugin-pwa'
+import pkg from './package.json' with { type: 'json' }
+import { webManifest } from './src/app/pwa/web-manifest'
+
+/**
+ * vue-i18n 11 reads `Vue.currentInstance` through `import * as Vue from 'vue'`, which keeps all
+ * of Vue in the bundle (~15 KB gzip, past the 100 KB budget). Vue 3.5 has no such export, so
+ * the lookup always falls back to getCurrentInstance(): call it directly.
+ */
+function vueI18nNamedImport(): Plugin {
+  return {
+    name: 'corner:vue-i18n-named-import',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/vue-i18n[\\/]dist[\\/].*\.mjs$/.test(id) || !code.includes('import * as Vue from')) return
+      return code
+        .replace("import * as Vue from 'vue';", "import { getCurrentInstance as vueCurrentInstance } from 'vue';")
+        .replace(/const key = 'currentInstance';[\s\S]*?return Vue\.getCurrentInstance\(\);\s*}/, 'return vueCurrentInstance();')
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [
+    vueI18nNamedImport(),
+    vue(),
+    // Locale files are compiled at build time, so the app ships vue-i18n's runtime-only build.
+    VueI18nPlugin({
+      include: [fileURLToPath(new URL('./src/app/i18n/locales/**', import.meta.url))],
+      runtimeOnly: true,
+      compositionOnly: true,
+      fullInstall: true,
+      strictMessage: false,
+      dropMessageCompiler: true,
+    }),
+    VitePWA({
+      // The worker is ours (src/sw): precache the shell, never queue API calls (ARCHITECTURE.md).
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: webManifest,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,woff2,svg,png,webmanifest}'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+})
