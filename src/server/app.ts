@@ -9,7 +9,13 @@ import { openDatabase, type DialectName } from './db/open-database.js'
 import { installErrorHandlers } from './http/api-error.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticFiles } from './http/static-files.js'
+import { adminRoutes } from './routes/admin-routes.js'
+import { authRoutes } from './routes/auth-routes.js'
+import { enrolRoute } from './routes/enrol-route.js'
 import { healthRoutes } from './routes/health.js'
+import { openApiRoute } from './routes/openapi-route.js'
+import { syncRoutes } from './routes/sync-routes.js'
+import { ensureAdmin, seedDemoDocuments } from './seed.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,6 +52,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
 
   try {
     await migrateToLatest(opened)
+    await ensureAdmin(opened.db, options, app.clock())
+    await seedDemoDocuments(opened.db, app.clock())
   } catch (error) {
     await opened.db.destroy()
     throw error
@@ -56,6 +64,11 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   await app.register(healthRoutes)
+  await app.register(openApiRoute)
+  await app.register(syncRoutes)
+  await app.register(enrolRoute)
+  await app.register(authRoutes)
+  await app.register(adminRoutes, { prefix: '/api/v1/admin' })
   await registerStaticFiles(app, options.staticRoot ?? defaultStaticRoot)
   return app
 }

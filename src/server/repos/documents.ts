@@ -20,6 +20,12 @@ export async function nextDocumentVersion(trx: Transaction<Database>): Promise<n
   return Number(row.value)
 }
 
+/** The highest version handed out and committed. */
+export async function currentDocumentVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('doc_counter').select('value').where('name', '=', 'documents').executeTakeFirstOrThrow()
+  return Number(row.value)
+}
+
 export function kitFromRow(row: Pick<KitRow, 'body' | 'version'>): Kit {
   return { ...(JSON.parse(row.body) as Omit<Kit, 'version'>), version: row.version }
 }
@@ -36,8 +42,14 @@ export async function insertKit(db: Db, kit: KitRow): Promise<void> {
   await db.insertInto('kits').values(kit).onConflict((oc) => oc.column('id').doNothing()).execute()
 }
 
-export async function listKits(db: Db, sinceVersion = 0): Promise<Kit[]> {
-  const rows = await db.selectFrom('kits').select(['body', 'version']).where('version', '>', sinceVersion).orderBy('version').execute()
+export async function listKits(db: Db, sinceVersion = 0, upToVersion?: number): Promise<Kit[]> {
+  const rows = await db
+    .selectFrom('kits')
+    .select(['body', 'version'])
+    .where('version', '>', sinceVersion)
+    .$if(upToVersion !== undefined, (q) => q.where('version', '<=', upToVersion ?? 0))
+    .orderBy('version')
+    .execute()
   return rows.map(kitFromRow)
 }
 
@@ -62,8 +74,14 @@ export async function updateEvent(
   await db.updateTable('events').set(change).where('id', '=', id).execute()
 }
 
-export async function listEvents(db: Db, sinceVersion = 0): Promise<EventDoc[]> {
-  const rows = await db.selectFrom('events').select(['body', 'version']).where('version', '>', sinceVersion).orderBy('version').execute()
+export async function listEvents(db: Db, sinceVersion = 0, upToVersion?: number): Promise<EventDoc[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(['body', 'version'])
+    .where('version', '>', sinceVersion)
+    .$if(upToVersion !== undefined, (q) => q.where('version', '<=', upToVersion ?? 0))
+    .orderBy('version')
+    .execute()
   return rows.map(eventFromRow)
 }
 

@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify'
+import {
+  PUSH_MAX_BYTES, PUSH_MAX_EVENTS, PUSH_MAX_FACTS, pullQuerySchema, pushRequestSchema,
+  type PullResponse, type PushResponse,
+} from '../../shared/sync-protocol.js'
+import { deviceRateKey, queuedCountHeader, requireDevice } from '../auth/device-auth.js'
+import { HttpError, parseOr400 } from '../http/api-error.js'
+import { touchDevice } from '../repos/devices.js'
+import { currentDocumentVersion, listEvents, listKits } from '../repos/documents.js'
+import { eventTotals } from '../repos/facts.js'
+import { applyPush } from '../sync/apply-push.js'
+
+/** Checked before the schema so an oversize batch gets its own code, not a generic schema error. */
+function assertBatchSize(body: unknown): void {
+  if (typeof body !== 'object' || body === null) return
+  const { facts, events } = body as { facts?: unknown; events?: unknown }
+  if ((Array.isArray(facts) && facts.length > PUSH_MAX_FACTS) || (Array.isArray(events) && events.length > PUSH_MAX_EVENTS)) {
+    throw new HttpError(413, 'batch_too_large', `At most ${PUSH_MAX_FACTS} facts and ${PUSH_MAX_EVENTS} events per push`)
+  }
+}
+
+export async function syncRoutes(app: FastifyInstance): Promise<void> {
+  const rateLimit = { max: app.rateLimits.devicePerMinute, timeWindow: '1 minute', keyGenerator: deviceRateKey }
+
+  app.post('/api/v1/push', { bodyLimit: PUSH_MAX_BYTES, config: { rateLimit }, onRequest: requireDevice }, async (request) => {
+    assertBatchSize(request.body)
+    const body = parseOr400(pushRequestSchema, request.body)
+    const now = app.clock()
+    const results = await applyPush(app.db, {
+      deviceId: request.deviceId as string,
+      facts: body.facts,
+      events: body.events,
+      now,
+      ...withQueued(queuedCountHeader(request)),
+    })
+    const response: PushResponse = { results, serverTime: now.toISOString() }
+    return response
+  })
+
+  app.get('/api/v1/pull', { config: { rateLimit }, onRequest: requireDevice }, async (request) => {
+    const query = parseOr400(pullQuerySchema, request.query, 'invalid_query')
+    await touchDevice(app.db, request.deviceId as string, app.clock().toISOString(), queuedCountHeader(request))
+    // Read the ceiling first: every version up to it is committed (see nextDocumentVersion).
+    const ceiling = await currentDocumentVersion(app.db)
+    const [kits, events] = await Promise.all([listKits(app.db, query.cursor, ceiling), listEvents(app.db, query.cursor, ceiling)])
+    const response: PullResponse = {
+      cursor: Math.max(query.cursor, ceiling),
+      kits,
+      events,
+      ...(query.eventId ? { totals: { eventId: query.eventId, ...(await eventTotals(app.db, query.eventId)) } } : {}),
+    }
+    return response
+  })
+}
+
+function withQueued(queuedCount: number | undefined): { queuedCount?: number } {
+  return queuedCount === undefined ? {} : { queuedCount }
+}
