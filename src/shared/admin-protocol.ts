@@ -17,6 +17,12 @@ export const sessionResponseSchema = z.strictObject({
   expiresAt: isoDateTime,
 })
 
+/** POST /api/v1/auth/password → 204; 401 invalid_credentials when currentPassword is wrong. */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+})
+
 export const accountSchema = z.strictObject({
   id: z.uuid(),
   username: z.string(),
@@ -79,6 +85,7 @@ export const enrolmentCodeResponseSchema = z.strictObject({
 
 export type LoginRequest = z.infer<typeof loginRequestSchema>
 export type SessionResponse = z.infer<typeof sessionResponseSchema>
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>
 export type Account = z.infer<typeof accountSchema>
 export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>
 export type CreateEventRequest = z.infer<typeof createEventRequestSchema>

@@ -71,6 +71,23 @@ describe.each(backends)('coordinator and enrolment on $name', ({ name, available
     await expect(login(server.url, 'giulia.rossi', 'a long enough password')).resolves.toMatch(/^corner_session=/)
   })
 
+  it.skipIf(!available)('changes a password and ends the other sessions', async () => {
+    const create = await fetch(`${server.url}/api/v1/admin/accounts`, {
+      method: 'POST', headers: { ...json, cookie: await login(server.url) }, body: JSON.stringify({ username: 'marco', password: 'first password!' }),
+    })
+    expect(create.status).toBe(201)
+    const [mine, other] = [await login(server.url, 'marco', 'first password!'), await login(server.url, 'marco', 'first password!')]
+    const change = (currentPassword: string) => fetch(`${server.url}/api/v1/auth/password`, {
+      method: 'POST', headers: { ...json, cookie: mine }, body: JSON.stringify({ currentPassword, newPassword: 'second password!' }),
+    })
+    expect((await change('not it')).status).toBe(401)
+    expect((await change('first password!')).status).toBe(204)
+    expect((await me(mine)).status).toBe(200)
+    expect((await me(other)).status).toBe(401)
+    await expect(login(server.url, 'marco', 'first password!')).rejects.toThrow(/401/)
+    await expect(login(server.url, 'marco', 'second password!')).resolves.toMatch(/^corner_session=/)
+  })
+
   it.skipIf(!available)('enrols a tablet once per code and lists it with last seen and queued count', async () => {
     const cookie = await login(server.url)
     const issued = await issueCode(server.url, cookie, { label: 'Stand Lodi' })

@@ -5,7 +5,7 @@ export type EventFormErrors = Partial<Record<keyof EventInput, EventFieldError>>
 
 /** Checks a filled-in event form; returns the typed input or one error key per field. */
 export function validateEventForm(form: unknown): { ok: true; value: EventInput } | { ok: false; errors: EventFormErrors } {
-  const parsed = eventInputSchema.safeParse(form)
+  const parsed = eventInputSchema.safeParse(form, { reportInput: true })
   if (parsed.success) return { ok: true, value: parsed.data }
   const errors: EventFormErrors = {}
   for (const issue of parsed.error.issues) {

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { Database } from './database.table.js'
+import { FifoSqliteDialect } from './fifo-sqlite-dialect.js'
+import { withStatementCache } from './statement-cache.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -31,7 +33,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
   // FULL: a push acknowledged to a tablet must survive a power cut (reliability promise 2).
   sqlite.pragma('synchronous = FULL')
   sqlite.pragma('busy_timeout = 5000')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new FifoSqliteDialect({ database: withStatementCache(sqlite) }) }), dialect: 'sqlite' }
 }
 
 function openPostgres(connectionString: string, pgSchema?: string): OpenedDatabase {

@@ -30,6 +30,7 @@ const operations: Operation[] = [
   { method: 'post', path: '/api/v1/enrol', summary: 'Exchange a single-use enrolment code for a device token', auth: 'none', request: sync.enrolRequestSchema, responses: { 200: sync.enrolResponseSchema, 400: E, 410: E, 429: E } },
   { method: 'post', path: '/api/v1/auth/login', summary: 'Coordinator login (sets the session cookie)', auth: 'none', request: admin.loginRequestSchema, responses: { 200: admin.sessionResponseSchema, 400: E, 401: E, 429: E } },
   { method: 'post', path: '/api/v1/auth/logout', summary: 'End the session', auth: 'none', responses: { 204: null } },
+  { method: 'post', path: '/api/v1/auth/password', summary: 'Change the logged-in coordinator\'s password (ends their other sessions)', auth: 'session', request: admin.changePasswordRequestSchema, responses: { 204: null, 400: E, 401: E, 429: E } },
   { method: 'get', path: '/api/v1/auth/me', summary: 'The logged-in coordinator', auth: 'session', responses: { 200: admin.sessionResponseSchema, 401: E } },
   { method: 'get', path: '/api/v1/admin/accounts', summary: 'Coordinator accounts', auth: 'session', responses: { 200: admin.accountsResponseSchema, ...session } },
   { method: 'post', path: '/api/v1/admin/accounts', summary: 'Add a coordinator account', auth: 'session', request: admin.createAccountRequestSchema, responses: { 201: admin.accountSchema, 400: E, 409: E, ...session } },

@@ -18,6 +18,15 @@ export function findAccountByUsername(db: Db, username: string): Promise<Account
   return db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst()
 }
 
+export async function updatePasswordHash(db: Db, accountId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId).execute()
+}
+
+/** Ends every session of an account but one (after a password change). */
+export async function deleteOtherSessions(db: Db, accountId: string, keepTokenHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('account_id', '=', accountId).where('token_hash', '!=', keepTokenHash).execute()
+}
+
 export function listAccounts(db: Db): Promise<Omit<AccountRow, 'password_hash'>[]> {
   return db.selectFrom('accounts').select(['id', 'username', 'created_at']).orderBy('username').execute()
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { loginRequestSchema, type SessionResponse } from '../../shared/admin-protocol.js'
+import { changePasswordRequestSchema, loginRequestSchema, type SessionResponse } from '../../shared/admin-protocol.js'
 import { hashPassword, newToken, sha256, verifyPassword } from '../auth/secrets.js'
 import { clearSessionCookie, requireSession, SESSION_COOKIE, SESSION_HOURS, setSessionCookie } from '../auth/session-auth.js'
 import { HttpError, parseOr400 } from '../http/api-error.js'
-import { deleteSession, findAccountByUsername, insertSession } from '../repos/accounts.js'
+import { deleteOtherSessions, deleteSession, findAccountByUsername, insertSession, updatePasswordHash } from '../repos/accounts.js'
 
 // Compared against when the username is unknown, so both failures take the same time.
 const decoyHash = hashPassword('decoy password, never matches')
@@ -38,5 +38,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     const account = request.account as NonNullable<typeof request.account>
     const response: SessionResponse = { username: account.username, expiresAt: account.expiresAt }
     return response
+  })
+
+  app.post('/api/v1/auth/password', { config: { rateLimit }, onRequest: requireSession }, async (request, reply) => {
+    const body = parseOr400(changePasswordRequestSchema, request.body)
+    const session = request.account as NonNullable<typeof request.account>
+    const account = await findAccountByUsername(app.db, session.username)
+    if (!account || !(await verifyPassword(body.currentPassword, account.password_hash))) {
+      throw new HttpError(401, 'invalid_credentials', 'The current password is wrong')
+    }
+    await updatePasswordHash(app.db, account.id, await hashPassword(body.newPassword))
+    // Whoever else held a session with the old password is logged out.
+    await deleteOtherSessions(app.db, account.id, sha256(request.cookies[SESSION_COOKIE] ?? ''))
+    return reply.code(204).send()
   })
 }

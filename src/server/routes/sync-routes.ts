@@ -3,7 +3,7 @@ import {
   PUSH_MAX_BYTES, PUSH_MAX_EVENTS, PUSH_MAX_FACTS, pullQuerySchema, pushRequestSchema,
   type PullResponse, type PushResponse,
 } from '../../shared/sync-protocol.js'
-import { deviceRateKey, queuedCountHeader, requireDevice } from '../auth/device-auth.js'
+import { authenticateDevice, deviceRateKey, queuedCountHeader, requireBearer } from '../auth/device-auth.js'
 import { HttpError, parseOr400 } from '../http/api-error.js'
 import { touchDevice } from '../repos/devices.js'
 import { currentDocumentVersion, listEvents, listKits } from '../repos/documents.js'
@@ -22,12 +22,12 @@ function assertBatchSize(body: unknown): void {
 export async function syncRoutes(app: FastifyInstance): Promise<void> {
   const rateLimit = { max: app.rateLimits.devicePerMinute, timeWindow: '1 minute', keyGenerator: deviceRateKey }
 
-  app.post('/api/v1/push', { bodyLimit: PUSH_MAX_BYTES, config: { rateLimit }, onRequest: requireDevice }, async (request) => {
+  app.post('/api/v1/push', { bodyLimit: PUSH_MAX_BYTES, config: { rateLimit }, onRequest: requireBearer }, async (request) => {
     assertBatchSize(request.body)
     const body = parseOr400(pushRequestSchema, request.body)
     const now = app.clock()
     const results = await applyPush(app.db, {
-      deviceId: request.deviceId as string,
+      tokenHash: request.deviceTokenHash,
       facts: body.facts,
       events: body.events,
       now,
@@ -37,18 +37,21 @@ export async function syncRoutes(app: FastifyInstance): Promise<void> {
     return response
   })
 
-  app.get('/api/v1/pull', { config: { rateLimit }, onRequest: requireDevice }, async (request) => {
+  app.get('/api/v1/pull', { config: { rateLimit }, onRequest: requireBearer }, async (request) => {
     const query = parseOr400(pullQuerySchema, request.query, 'invalid_query')
-    await touchDevice(app.db, request.deviceId as string, app.clock().toISOString(), queuedCountHeader(request))
-    // Read the ceiling first: every version up to it is committed (see nextDocumentVersion).
-    const ceiling = await currentDocumentVersion(app.db)
-    const [kits, events] = await Promise.all([listKits(app.db, query.cursor, ceiling), listEvents(app.db, query.cursor, ceiling)])
-    const response: PullResponse = {
-      cursor: Math.max(query.cursor, ceiling),
-      kits,
-      events,
-      ...(query.eventId ? { totals: { eventId: query.eventId, ...(await eventTotals(app.db, query.eventId)) } } : {}),
-    }
+    // One transaction: one trip through the connection, and one consistent view.
+    const response: PullResponse = await app.db.transaction().execute(async (trx) => {
+      const deviceId = await authenticateDevice(trx, request.deviceTokenHash)
+      await touchDevice(trx, deviceId, app.clock().toISOString(), queuedCountHeader(request))
+      // Read the ceiling first: every version up to it is committed (see nextDocumentVersion).
+      const ceiling = await currentDocumentVersion(trx)
+      return {
+        cursor: Math.max(query.cursor, ceiling),
+        kits: await listKits(trx, query.cursor, ceiling),
+        events: await listEvents(trx, query.cursor, ceiling),
+        ...(query.eventId ? { totals: { eventId: query.eventId, ...(await eventTotals(trx, query.eventId)) } } : {}),
+      }
+    })
     return response
   })
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { EventDoc, Fact } from '../../shared/records.js'
 import type { PushResult } from '../../shared/sync-protocol.js'
+import { authenticateDevice } from '../auth/device-auth.js'
 import type { Database } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
 import { touchDevice } from '../repos/devices.js'
@@ -9,7 +10,8 @@ import { findFactBodies, insertNewFacts } from '../repos/facts.js'
 import { checkEvent, checkFact, type Checked } from './check-records.js'
 
 export interface PushInput {
-  deviceId: string
+  /** SHA-256 of the bearer token; the device is looked up inside the transaction. */
+  tokenHash: string | undefined
   facts: unknown[]
   events: unknown[]
   now: Date
@@ -25,14 +27,21 @@ type Valid<T> = Extract<Checked<T>, { ok: true }>
 export async function applyPush(db: Kysely<Database>, input: PushInput): Promise<PushResult[]> {
   // Validation is CPU work: done before the transaction so it never holds the write lock.
   const events = input.events.map((raw, i) => checkEvent(raw, i))
-  const facts = input.facts.map((raw, i) => checkFact(raw, i, input.deviceId))
+  const facts = input.facts.map((raw, i) => checkFact(raw, i))
   const nowIso = input.now.toISOString()
   return db.transaction().execute(async (trx) => {
-    await touchDevice(trx, input.deviceId, nowIso, input.queuedCount)
-    const eventResults = await applyEvents(trx, events, input.deviceId, nowIso)
-    const factResults = await applyFacts(trx, facts, nowIso)
+    const deviceId = await authenticateDevice(trx, input.tokenHash)
+    await touchDevice(trx, deviceId, nowIso, input.queuedCount)
+    const eventResults = await applyEvents(trx, events, deviceId, nowIso)
+    const factResults = await applyFacts(trx, facts.map((c) => rejectOtherDevice(c, deviceId)), nowIso)
     return [...eventResults, ...factResults]
   })
+}
+
+/** A tablet may only push its own facts. */
+function rejectOtherDevice(checked: Checked<Fact>, deviceId: string): Checked<Fact> {
+  if (!checked.ok || checked.record.deviceId === deviceId) return checked
+  return { ok: false, result: { id: checked.record.id, status: 'invalid', reason: 'device_mismatch: deviceId is not the device of this token' } }
 }
 
 /** Same id already seen (earlier in the batch or stored): duplicate if same content, else conflict. */

@@ -18,7 +18,7 @@ function reasonOf(where: string, error: z.ZodError): string {
 }
 
 /** Validates one pushed fact on its own, so one bad record never blocks the others. */
-export function checkFact(raw: unknown, index: number, deviceId: string): Checked<Fact> {
+export function checkFact(raw: unknown, index: number): Checked<Fact> {
   const id = idOf(raw)
   const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined
   // Checked before the shape: a newer client's fact may legitimately look different.
@@ -27,9 +27,6 @@ export function checkFact(raw: unknown, index: number, deviceId: string): Checke
   }
   const parsed = factSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, result: { id, status: 'invalid', reason: reasonOf(`facts[${index}]`, parsed.error) } }
-  if (parsed.data.deviceId !== deviceId) {
-    return { ok: false, result: { id, status: 'invalid', reason: 'device_mismatch: deviceId is not the device of this token' } }
-  }
   return { ok: true, record: parsed.data, canonical: canonicalJson(parsed.data) }
 }
 

@@ -23,14 +23,14 @@ export async function installabilityErrors(page: Page): Promise<string[]> {
   return installabilityErrors.map((e) => e.errorId)
 }
 
-export async function createEvent(page: Page, name: string): Promise<void> {
-  await page.getByTestId('new-event').click()
+export async function createEvent(page: Page, name: string, locale: 'it' | 'en' = 'it'): Promise<void> {
+  if (!page.url().endsWith('/events/new')) await page.getByTestId('new-event').click()
   await page.locator('#name').fill(name)
   await page.locator('#setting').selectOption('community')
   await page.locator('#occasion').selectOption('village_festival')
   await page.locator('#venue').fill('Piazza della Vittoria')
   await page.locator('#municipality').fill('Lodi')
-  await page.getByLabel('Genitori').check()
+  await page.getByLabel(locale === 'it' ? 'Genitori' : 'Parents').check()
   await page.getByTestId('create-event').click()
   await page.getByRole('heading', { level: 1, name }).waitFor()
 }

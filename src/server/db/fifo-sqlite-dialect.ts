@@ -1,0 +1,71 @@
+import { SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely'
+
+/** A first-come, first-served lock: ownership passes straight to the next waiter. */
+class FifoLock {
+  #locked = false
+  #waiters: (() => void)[] = []
+
+  async lock(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true
+      return
+    }
+    await new Promise<void>((resolve) => this.#waiters.push(resolve))
+  }
+
+  unlock(): void {
+    const next = this.#waiters.shift()
+    if (next) next()
+    else this.#locked = false
+  }
+}
+
+/**
+ * Kysely's SQLite driver guards its one connection with a mutex that lets a newcomer jump
+ * the queue; under 50 tablets pushing at once some batches then wait for seconds. This
+ * wrapper queues callers in arrival order, so latency is shared fairly.
+ */
+class FifoDriver implements Driver {
+  readonly #inner: Driver
+  readonly #lock = new FifoLock()
+
+  constructor(inner: Driver) {
+    this.#inner = inner
+  }
+
+  init(): Promise<void> {
+    return this.#inner.init()
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.#lock.lock()
+    return this.#inner.acquireConnection()
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.#inner.releaseConnection(connection)
+    this.#lock.unlock()
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.#inner.beginTransaction(connection, settings)
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.commitTransaction(connection)
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.rollbackTransaction(connection)
+  }
+
+  destroy(): Promise<void> {
+    return this.#inner.destroy()
+  }
+}
+
+export class FifoSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    return new FifoDriver(super.createDriver())
+  }
+}

@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright'
+import { mkdirSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { AppServer } from './support/app-server'
+import { createEvent } from './support/app-page'
+import { Tablet } from './support/browser'
+
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+
+/** axe with the WCAG 2.x A/AA rules (WCAG 2.2 AA is the brief's bar). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+async function snap(page: Page, name: string) {
+  if (!SCREENSHOTS) return
+  mkdirSync('docs/screenshots', { recursive: true })
+  await page.screenshot({ path: `docs/screenshots/${name}.png` })
+}
+
+describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => {
+  const server = new AppServer()
+  const tablet = new Tablet()
+  let page: Page
+
+  beforeAll(async () => {
+    await server.start()
+    await tablet.launch()
+    page = await tablet.page()
+    await page.goto(`${server.url}/settings`)
+    await page.getByTestId('locale').selectOption(locale)
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, locale)
+  })
+  afterAll(async () => {
+    await tablet.close()
+    await server.dispose()
+  })
+
+  it('settings and diagnostics', async () => {
+    await expect.poll(() => page.getByTestId('persisted').textContent()).not.toBe('')
+    expect(await violations(page)).toEqual([])
+    await snap(page, `settings-${locale}`)
+  })
+
+  it('the event list, empty', async () => {
+    await page.goto(server.url)
+    await page.getByTestId('new-event').waitFor()
+    expect(await violations(page)).toEqual([])
+  })
+
+  it('the new event form, also when it shows errors', async () => {
+    await page.getByTestId('new-event').click()
+    await page.locator('#name').waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.getByTestId('create-event').click()
+    await page.locator('.field-error').first().waitFor()
+    expect(await violations(page)).toEqual([])
+    await snap(page, `event-form-errors-${locale}`)
+  })
+
+  it('the tap grid with its optional details open, after a tap', async () => {
+    await page.goto(`${server.url}/events/new`)
+    await createEvent(page, 'Fiera di Lodi', locale)
+    await page.locator('summary').click()
+    await page.locator('[data-topic="smoking"]').click()
+    await expect.poll(() => page.getByTestId('count-event').textContent()).toBe('1')
+    expect(await violations(page)).toEqual([])
+    await snap(page, `tap-grid-${locale}`)
+  })
+
+  it('the export screen', async () => {
+    await page.goto(`${page.url()}/export`)
+    await page.getByTestId('export-csv').waitFor()
+    expect(await violations(page)).toEqual([])
+  })
+
+  it('the event list with an event', async () => {
+    await page.goto(server.url)
+    await page.locator('.event-link').first().waitFor()
+    expect(await violations(page)).toEqual([])
+    await snap(page, `events-${locale}`)
+  })
+})

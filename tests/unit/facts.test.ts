@@ -1,0 +1,63 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { localDay } from '../../src/shared/dates'
+import { db } from '../../src/app/db/db'
+import { countContacts, listEventFacts, recordInteraction, undoLastInteraction } from '../../src/app/db/facts'
+import { getDeviceId } from '../../src/app/db/meta'
+import { factSchema } from '../../src/shared/records'
+import { freshState } from './support'
+
+const EVENT = '01930000-0000-7000-8000-0000000000aa'
+const OTHER = '01930000-0000-7000-8000-0000000000bb'
+
+describe('facts on the tablet', () => {
+  beforeEach(freshState)
+
+  it('writes each contact with its outbox entry, as a valid fact of this device', async () => {
+    const fact = await recordInteraction(EVENT, { topic: 'smoking', ageBand: '18-29', groupSize: 2 })
+    const { day: _day, ...synced } = fact
+    expect(factSchema.parse(synced)).toEqual(synced)
+    expect(fact.deviceId).toBe(await getDeviceId())
+    expect(fact.day).toBe(localDay(new Date()))
+    expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ recordId: fact.id, store: 'facts' })])
+  })
+
+  it('gives time-ordered, unique ids', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 50; i++) ids.push((await recordInteraction(EVENT, { topic: 'alcohol', groupSize: 1 })).id)
+    expect([...ids].sort()).toEqual(ids)
+    expect(new Set(ids).size).toBe(50)
+  })
+
+  it('counts contacts per event and per day through the indexes', async () => {
+    for (let i = 0; i < 3; i++) await recordInteraction(EVENT, { topic: 'nutrition', groupSize: 1 })
+    await recordInteraction(OTHER, { topic: 'nutrition', groupSize: 1 })
+    expect(await countContacts(EVENT)).toBe(3)
+    expect(await countContacts(EVENT, localDay(new Date()))).toBe(3)
+    expect(await countContacts(EVENT, '2000-01-01')).toBe(0)
+    expect(await countContacts(OTHER)).toBe(1)
+  })
+
+  it('undoes the last contact with a void fact, one contact per undo, never below zero', async () => {
+    const first = await recordInteraction(EVENT, { topic: 'smoking', groupSize: 1 })
+    const second = await recordInteraction(EVENT, { topic: 'alcohol', groupSize: 1 })
+    expect((await undoLastInteraction(EVENT))?.id).toBe(second.id)
+    expect((await undoLastInteraction(EVENT))?.id).toBe(first.id)
+    expect(await undoLastInteraction(EVENT)).toBeUndefined()
+    expect(await countContacts(EVENT)).toBe(0)
+    expect(await countContacts(EVENT, localDay(new Date()))).toBe(0)
+    const facts = await listEventFacts(EVENT)
+    expect(facts.map((f) => f.kind)).toEqual(['interaction', 'interaction', 'void', 'void'])
+    expect(await db.outbox.count()).toBe(4)
+  })
+
+  it('never edits or deletes a fact: the undone contact is still stored', async () => {
+    const tap = await recordInteraction(EVENT, { topic: 'gambling', groupSize: 1 })
+    await undoLastInteraction(EVENT)
+    expect(await db.facts.get(tap.id)).toEqual(tap)
+  })
+
+  it('keeps the same device id across restarts of the app', async () => {
+    const id = await getDeviceId()
+    expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: id })
+  })
+})

@@ -1,0 +1,12 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { db } from '../../src/app/db/db'
+import { resetDeviceIdCache } from '../../src/app/db/meta'
+
+/** A fresh, empty database and Pinia for each test. */
+export async function freshState(): Promise<void> {
+  setActivePinia(createPinia())
+  db.close()
+  await db.delete()
+  await db.open()
+  resetDeviceIdCache()
+}

@@ -1,0 +1,44 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db } from '../../src/app/db/db'
+import { countContacts } from '../../src/app/db/facts'
+import { useTapStore } from '../../src/app/interactions/tap-store'
+import { useStorageStore } from '../../src/app/settings/storage-store'
+import { freshState } from './support'
+
+const EVENT = '01930000-0000-7000-8000-0000000000aa'
+
+describe('the tap grid store', () => {
+  beforeEach(freshState)
+  afterEach(() => vi.restoreAllMocks())
+
+  it('saves the optional attributes with the contact, then clears them for the next one', async () => {
+    const store = useTapStore()
+    store.attributes.ageBand = '50-69'
+    store.attributes.language = 'ar'
+    store.groupSize = 3
+    expect(await store.tap(EVENT, 'vaccine_flu')).toBe(true)
+    const [fact] = await db.facts.toArray()
+    expect(fact?.payload).toEqual({ topic: 'vaccine_flu', ageBand: '50-69', language: 'ar', groupSize: 3 })
+    expect(store.attributes).toEqual({})
+    expect(store.groupSize).toBe(1)
+    expect(store.feedback).toMatchObject({ kind: 'saved', topic: 'vaccine_flu' })
+  })
+
+  it('reports a full disk loudly and never as saved, leaving nothing half-written', async () => {
+    const store = useTapStore()
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
+    vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(quota)
+    expect(await store.tap(EVENT, 'smoking')).toBe(false)
+    expect(useStorageStore().writeError).toBe('quota')
+    expect(store.feedback).toBeNull()
+    // The fact and its outbox entry share one transaction: neither was kept.
+    expect(await db.facts.count()).toBe(0)
+    expect(await countContacts(EVENT)).toBe(0)
+  })
+
+  it('says when there is nothing to undo', async () => {
+    const store = useTapStore()
+    expect(await store.undo(EVENT)).toBe(false)
+    expect(store.feedback).toMatchObject({ kind: 'nothingToUndo' })
+  })
+})
