@@ -30,7 +30,7 @@ export default defineConfig({
     vue(),
     // Locale files are compiled at build time, so the app ships vue-i18n's runtime-only build.
     VueI18nPlugin({
-      include: [fileURLToPath(new URL('./src/app/i18n/locales/**', import.meta.url))],
+      include: [fileURLToPath(new URL('./src/app/**/locales/**', import.meta.url))],
       runtimeOnly: true,
       compositionOnly: true,
       fullInstall: true,

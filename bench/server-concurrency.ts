@@ -48,9 +48,14 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
   })
   try {
     const tablets = await enrolTablets(server.url)
+    // Warm-up (JIT, statement caches), as a server that has been running a while would be.
+    for (const t of tablets.slice(0, 5)) {
+      await fetch(`${server.url}/api/v1/push`, { method: 'POST', headers: { ...json, authorization: `Bearer ${t.token}` }, body: body(t.deviceId) })
+    }
     // Bodies are built first: building them inside the timed loop would stall the other tablets.
     const bodies = tablets.map((t) => Array.from({ length: BATCHES_PER_TABLET }, () => body(t.deviceId)))
     const latencies: number[] = []
+    const logOffset = server.output().length
     let errors = 0
     const start = performance.now()
     await Promise.all(tablets.map(async (t, i) => {
@@ -67,7 +72,12 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
     const seconds = (performance.now() - start) / 1000
     const total = TABLETS * BATCHES_PER_TABLET * FACTS_PER_BATCH
     console.log(`\n${dialect}: ${TABLETS} tablets × ${BATCHES_PER_TABLET} batches × ${FACTS_PER_BATCH} facts, all at once`)
-    console.log(`  per batch  p50 ${pct(latencies, 50).toFixed(0)} ms   p95 ${pct(latencies, 95).toFixed(0)} ms   p99 ${pct(latencies, 99).toFixed(0)} ms   (budget p99 ≤ 500 ms)`)
+    console.log(`  at client  p50 ${pct(latencies, 50).toFixed(0)} ms   p95 ${pct(latencies, 95).toFixed(0)} ms   p99 ${pct(latencies, 99).toFixed(0)} ms   (budget p99 ≤ 500 ms)`)
+    // Time inside the server (from the request's headers to its response), from its own log:
+    // the gap to the figures above is the load generator, one process playing 50 tablets.
+    const serverSide = server.output().slice(logOffset).split('\n').filter((l) => l.includes('"responseTime"'))
+      .map((l) => (JSON.parse(l) as { responseTime: number }).responseTime)
+    console.log(`  in server  p50 ${pct(serverSide, 50).toFixed(0)} ms   p95 ${pct(serverSide, 95).toFixed(0)} ms   p99 ${pct(serverSide, 99).toFixed(0)} ms   (${serverSide.length} requests)`)
     console.log(`  errors     ${errors}   throughput ${Math.round(total / seconds).toLocaleString('en-US')} facts/s`)
   } finally {
     await server.stop()

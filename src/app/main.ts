@@ -5,13 +5,18 @@ import { install as installI18n } from './modules/i18n'
 import { install as installPinia } from './modules/pinia'
 import { install as installRouter } from './modules/router'
 import { install as installStorage } from './modules/storage'
+import { install as installSync } from './modules/sync'
 
 async function start() {
   const app = createApp(App)
   installPinia(app)
   installRouter(app)
-  await Promise.all([installI18n(app), installStorage()])
+  // Storage set-up runs beside the first paint: screens read through liveQuery and update
+  // when the demo kit lands, so a relaunch is interactive without waiting for it.
+  void installStorage()
+  await installI18n(app)
   app.mount('#app')
+  installSync()
 }
 
 void start()

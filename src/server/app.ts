@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely'
 import { defaultRateLimits, defaultStaticRoot, type AppOptions, type RateLimits } from './app-options.js'
 import type { Database } from './db/database.table.js'
 import { migrateToLatest } from './db/migrate.js'
-import { openDatabase, type DialectName } from './db/open-database.js'
+import { openDatabase } from './db/open-database.js'
 import { installErrorHandlers } from './http/api-error.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticFiles } from './http/static-files.js'
@@ -20,7 +20,6 @@ import { ensureAdmin, seedDemoDocuments } from './seed.js'
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
-    dialect: DialectName
     clock: () => Date
     rateLimits: RateLimits
     settings: { tls: boolean; publicOrigin: string | undefined }
@@ -44,7 +43,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
   })
   app.decorate('db', opened.db)
-  app.decorate('dialect', opened.dialect)
   app.decorate('clock', options.clock ?? (() => new Date()))
   app.decorate('rateLimits', { ...defaultRateLimits, ...options.rateLimits })
   app.decorate('settings', { tls, publicOrigin: options.publicOrigin })

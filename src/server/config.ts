@@ -17,6 +17,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StartOption
   const port = Number(env.PORT ?? 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0-65535, got ${env.PORT}`)
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('TLS_CERT and TLS_KEY go together')
+  // Same rule as the login schema, or the first admin could never log in.
+  if (env.ADMIN_USER && !/^[a-zA-Z0-9._-]{3,40}$/.test(env.ADMIN_USER)) throw new Error('ADMIN_USER: 3-40 of a-z A-Z 0-9 . _ -')
   const dataDir = env.DATA_DIR ?? './data'
   return {
     host: env.HOST ?? '127.0.0.1',

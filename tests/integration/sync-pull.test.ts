@@ -70,6 +70,13 @@ describe.each(backends)('pull on $name', ({ name, available }) => {
     expect(totals).toEqual({ eventId, contacts: 6, devices: 2 })
   })
 
+  it.skipIf(!available)('sends everything again to a tablet whose cursor is ahead of this database', async () => {
+    const { cursor } = await pull('cursor=0')
+    const restored = await pull(`cursor=${cursor + 1000}`)
+    expect(restored.cursor).toBe(cursor)
+    expect(restored.kits.map((k) => k.id)).toEqual([DEMO_KIT_ID])
+  })
+
   it.skipIf(!available)('refuses a malformed cursor and an unknown query parameter', async () => {
     for (const query of ['cursor=-1', 'cursor=abc', 'eventId=nope', 'cursor=0&extra=1']) {
       const res = await fetch(`${server.url}/api/v1/pull?${query}`, { headers: { authorization: `Bearer ${device.token}` } })

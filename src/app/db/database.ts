@@ -18,6 +18,15 @@ export interface OutboxEntry {
   queuedAt: string
 }
 
+/** A record the server refused (conflict or invalid): out of the queue, shown with its reason. */
+export interface RejectedEntry {
+  recordId: string
+  store: OutboxEntry['store']
+  status: 'conflict' | 'invalid'
+  reason: string
+  rejectedAt: string
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -29,6 +38,7 @@ export class CornerDatabase extends Dexie {
   kits!: EntityTable<Kit, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   meta!: EntityTable<MetaEntry, 'key'>
+  rejected!: EntityTable<RejectedEntry, 'recordId'>
 
   constructor(name = 'corner') {
     // 'strict' makes a committed transaction mean "flushed to disk": a browser killed right
@@ -41,5 +51,7 @@ export class CornerDatabase extends Dexie {
       outbox: '++seq, &recordId',
       meta: 'key',
     })
+    // v2: the sync engine's list of records the server refused.
+    this.version(2).stores({ rejected: 'recordId, rejectedAt' })
   }
 }

@@ -80,6 +80,14 @@ export async function countContacts(eventId: string, day?: string): Promise<numb
   return taps - voids
 }
 
+/** Today's and the whole event's contacts, read in one transaction (the counters re-read this on every tap). */
+export function countEventContacts(eventId: string, today: string): Promise<{ today: number; total: number }> {
+  return db.transaction('r', db.facts, async () => {
+    const [todayCount, total] = await Promise.all([countContacts(eventId, today), countContacts(eventId)])
+    return { today: todayCount, total }
+  })
+}
+
 /** Every fact of an event on this tablet, in write order. */
 export async function listEventFacts(eventId: string): Promise<StoredFact[]> {
   const [taps, voids] = await Promise.all([

@@ -15,7 +15,10 @@ class FifoLock {
 
   unlock(): void {
     const next = this.#waiters.shift()
-    if (next) next()
+    // setImmediate, not a direct call: better-sqlite3 is synchronous, so handing over inside
+    // the microtask queue would run every queued transaction back to back without ever
+    // reading the sockets of the tablets still waiting.
+    if (next) setImmediate(next)
     else this.#locked = false
   }
 }

@@ -45,10 +45,13 @@ export async function syncRoutes(app: FastifyInstance): Promise<void> {
       await touchDevice(trx, deviceId, app.clock().toISOString(), queuedCountHeader(request))
       // Read the ceiling first: every version up to it is committed (see nextDocumentVersion).
       const ceiling = await currentDocumentVersion(trx)
+      // A cursor from the future means the tablet last synced with another (or a restored)
+      // database: send everything rather than nothing.
+      const since = query.cursor > ceiling ? 0 : query.cursor
       return {
-        cursor: Math.max(query.cursor, ceiling),
-        kits: await listKits(trx, query.cursor, ceiling),
-        events: await listEvents(trx, query.cursor, ceiling),
+        cursor: ceiling,
+        kits: await listKits(trx, since, ceiling),
+        events: await listEvents(trx, since, ceiling),
         ...(query.eventId ? { totals: { eventId: query.eventId, ...(await eventTotals(trx, query.eventId)) } } : {}),
       }
     })

@@ -1,0 +1,76 @@
+// Tap → fact committed (durability strict) → counter updated on screen, in headless Chromium
+// on an on-disk profile, next to a raw IndexedDB strict put measured in the same page.
+// Run: npm run build && npx tsx bench/tap-latency.ts   (prints figures; never fails on time)
+import { AppServer } from '../tests/e2e/support/app-server'
+import { createEvent } from '../tests/e2e/support/app-page'
+import { Tablet } from '../tests/e2e/support/browser'
+import { ms, percentile } from './stats'
+
+const TAPS = Number(process.env.TAPS ?? 600)
+const WARMUP = 20
+
+const server = new AppServer()
+const tablet = new Tablet()
+try {
+  await server.start()
+  await tablet.launch()
+  const page = await tablet.page()
+  await page.goto(server.url)
+  await createEvent(page, 'Bench')
+
+  // In the page: click a topic, then wait until the event counter shows the new number.
+  const taps = await page.evaluate(async ({ taps, warmup }) => {
+    const counter = document.querySelector('[data-testid="count-event"]')!
+    const buttons = [...document.querySelectorAll<HTMLButtonElement>('button.topic')]
+    const times: number[] = []
+    for (let i = 0; i < taps + warmup; i++) {
+      const before = counter.textContent
+      const start = performance.now()
+      await new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (counter.textContent !== before) {
+            observer.disconnect()
+            resolve()
+          }
+        })
+        observer.observe(counter, { characterData: true, childList: true, subtree: true })
+        buttons[i % buttons.length]!.click()
+      })
+      if (i >= warmup) times.push(performance.now() - start)
+    }
+    return times
+  }, { taps: TAPS, warmup: WARMUP })
+
+  // The floor: one raw IndexedDB put per transaction, durability strict, same page and disk.
+  const raw = await page.evaluate(async ({ taps, warmup }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('bench-raw', 1)
+      open.onupgradeneeded = () => open.result.createObjectStore('facts', { keyPath: 'id' })
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    const times: number[] = []
+    for (let i = 0; i < taps + warmup; i++) {
+      const start = performance.now()
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('facts', 'readwrite', { durability: 'strict' })
+        tx.objectStore('facts').put({ id: crypto.randomUUID(), eventId: 'e', kind: 'interaction', payload: { topic: 'smoking', groupSize: 1 } })
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error)
+      })
+      if (i >= warmup) times.push(performance.now() - start)
+    }
+    return times
+  }, { taps: TAPS, warmup: WARMUP })
+
+  const tapP50 = percentile(taps, 50)
+  const tapP95 = percentile(taps, 95)
+  const rawP50 = percentile(raw, 50)
+  const rawP95 = percentile(raw, 95)
+  console.log(`tap → saved → counter on screen (${taps.length} taps): p50 ${ms(tapP50)}, p95 ${ms(tapP95)}  [budget p95 ≤ 8 ms]`)
+  console.log(`raw IndexedDB strict put (${raw.length} puts):        p50 ${ms(rawP50)}, p95 ${ms(rawP95)}`)
+  console.log(`ratio tap/raw: p50 ${(tapP50 / rawP50).toFixed(2)}×, p95 ${(tapP95 / rawP95).toFixed(2)}×  [budget ≤ 3×]`)
+} finally {
+  await tablet.close()
+  await server.dispose()
+}

@@ -1,0 +1,60 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { countQueued, listRejected } from '../db/outbox'
+import { getSyncAuth, getSyncStatus } from '../db/sync-state'
+import { useLiveQuery } from '../db/useLiveQuery'
+import type { SyncOutcome } from '../sync/sync-engine'
+
+// The engine (and zod with it) loads after the first paint: it is not needed to tap.
+const engine = () => import('../sync/index').then((m) => m.startSync())
+
+/** The one source of sync state for the UI; every tab sees the same rows through liveQuery. */
+export const useSyncStore = defineStore('sync', () => {
+  const status = useLiveQuery(getSyncStatus)
+  const enrolled = useLiveQuery(async () => Boolean(await getSyncAuth()))
+  const queued = useLiveQuery(countQueued)
+  const rejected = useLiveQuery(listRejected)
+  const syncing = ref(false)
+  const lastOutcome = ref<SyncOutcome>()
+  const needsEnrolment = computed(() => enrolled.value === false || status.value?.needsEnrolment === true)
+
+  /** Starts the engine and its triggers (called once the app is on screen). */
+  async function start() {
+    await engine()
+  }
+
+  /** The operator's "sync now": ignores the backoff. */
+  async function syncNow() {
+    syncing.value = true
+    try {
+      lastOutcome.value = await (await engine()).syncNow('manual')
+    } finally {
+      syncing.value = false
+    }
+  }
+
+  /** Links the tablet with a code; resolves to an error code (a `sync.errors` key) or undefined. */
+  async function enrol(code: string): Promise<string | undefined> {
+    const trimmed = code.trim()
+    if (trimmed.length < 4 || trimmed.length > 32) return 'invalid_code'
+    try {
+      await (await engine()).enrol(trimmed)
+      return undefined
+    } catch (error) {
+      const { SyncHttpError } = await import('../sync/api')
+      if (error instanceof SyncHttpError) return error.code in ERROR_KEYS ? error.code : 'refused'
+      return 'network'
+    }
+  }
+
+  /** Tells the engine which event is on screen, so pulls bring its totals across tablets. */
+  async function focusEvent(eventId: string | undefined) {
+    const running = await engine()
+    running.setFocusEvent(eventId)
+    if (eventId) void running.syncNow('visible')
+  }
+
+  return { status, enrolled, queued, rejected, syncing, lastOutcome, needsEnrolment, start, syncNow, enrol, focusEvent }
+})
+
+const ERROR_KEYS = { enrolment_code_invalid: 1, invalid_body: 1, rate_limited: 1 }
