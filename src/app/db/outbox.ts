@@ -1,7 +1,7 @@
 import type { EventDoc, Fact } from '../../shared/records'
 import type { PushResult } from '../../shared/sync-protocol'
 import { db } from './db'
-import type { OutboxEntry, RejectedEntry } from './database'
+import type { RejectedEntry } from './database'
 
 /** How many records wait for the server's acknowledgement. */
 export function countQueued(): Promise<number> {
@@ -21,43 +21,32 @@ export interface OutboxBatch {
  */
 export async function readOutboxBatch(limits: { facts: number; events: number; bytes: number }): Promise<OutboxBatch> {
   return db.transaction('r', db.outbox, db.facts, db.events, async () => {
+    const entries = await db.outbox.orderBy('seq').limit(limits.facts + limits.events).toArray()
+    const eventIds = entries.filter((e) => e.store === 'events').map((e) => e.recordId).slice(0, limits.events)
+    const factIds = entries.filter((e) => e.store === 'facts').map((e) => e.recordId).slice(0, limits.facts)
+    const [events, facts] = await Promise.all([db.events.bulkGet(eventIds), db.facts.bulkGet(factIds)])
     const batch: OutboxBatch = { facts: [], events: [], recordIds: [] }
     let bytes = 32
-    const entries = await db.outbox.orderBy('seq').limit(limits.facts + limits.events).toArray()
-    for (const entry of sortEventsFirst(entries)) {
-      const record = await loadRecord(entry)
-      if (!record) continue
-      const size = JSON.stringify(record).length + 1
-      if (bytes + size > limits.bytes) break
-      if (entry.store === 'events') {
-        if (batch.events.length >= limits.events) continue
-        batch.events.push(record as EventDoc)
-      } else {
-        if (batch.facts.length >= limits.facts) continue
-        batch.facts.push(record as Fact)
-      }
-      batch.recordIds.push(entry.recordId)
-      bytes += size
+    const fits = (record: object) => {
+      bytes += JSON.stringify(record).length + 1
+      return bytes <= limits.bytes
+    }
+    for (const stored of events) {
+      if (!stored) continue
+      const { origin: _origin, ...event } = stored
+      if (!fits(event)) return batch
+      batch.events.push(event)
+      batch.recordIds.push(event.id)
+    }
+    for (const stored of facts) {
+      if (!stored) continue
+      const { day: _day, ...fact } = stored
+      if (!fits(fact)) return batch
+      batch.facts.push(fact as Fact)
+      batch.recordIds.push(fact.id)
     }
     return batch
   })
-}
-
-function sortEventsFirst(entries: OutboxEntry[]): OutboxEntry[] {
-  return [...entries.filter((e) => e.store === 'events'), ...entries.filter((e) => e.store === 'facts')]
-}
-
-async function loadRecord(entry: OutboxEntry): Promise<Fact | EventDoc | undefined> {
-  if (entry.store === 'events') {
-    const event = await db.events.get(entry.recordId)
-    if (!event) return undefined
-    const { origin: _origin, ...doc } = event
-    return doc
-  }
-  const fact = await db.facts.get(entry.recordId)
-  if (!fact) return undefined
-  const { day: _day, ...record } = fact
-  return record as Fact
 }
 
 /**
