@@ -44,7 +44,7 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     await snap(page, `settings-${locale}`)
   })
 
-  it('the event list, empty', async () => {
+  it('the event list, with the demo event only', async () => {
     await page.goto(server.url)
     await page.getByTestId('new-event').waitFor()
     expect(await violations(page)).toEqual([])

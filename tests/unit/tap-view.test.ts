@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { createLocalEvent } from '../../src/app/db/events'
-import { ensureDemoKit } from '../../src/app/db/kits'
+import { ensureDemoDocuments } from '../../src/app/db/kits'
 import { i18n } from '../../src/app/i18n/i18n'
 import TapView from '../../src/app/interactions/TapView.vue'
 import { routes } from '../../src/app/modules/router'
@@ -10,7 +10,7 @@ import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
 import { freshState } from './support'
 
 async function mountTapView() {
-  await ensureDemoKit()
+  await ensureDemoDocuments()
   const event = await createLocalEvent({
     kitId: DEMO_KIT_ID, name: 'Fiera di Lodi', setting: 'community', occasion: 'fair', venue: 'Fiera',
     municipality: 'Lodi', startDate: '2026-11-26', endDate: '2026-11-26', targetGroups: [],

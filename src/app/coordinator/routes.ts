@@ -1,4 +1,36 @@
-import type { RouteRecordRaw } from 'vue-router'
+import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
 
-/** The coordinator area: a lazy-loaded route group of the same PWA (filled in by its feature). */
-export const coordinatorRoutes: RouteRecordRaw[] = []
+// This file is part of the entry chunk (router.ts spreads it): it may only import lazily, so
+// zod, qrcode, the coordinator's screens and messages stay out of the operator's bundle.
+const loadMessages = () => import('./messages').then((m) => m.loadCoordinatorMessages())
+const requireSession = (to: RouteLocationNormalized) => import('./session-guard').then((m) => m.requireCoordinatorSession(to))
+const EventForm = () => import('./CoordinatorEventFormView.vue')
+
+/** The coordinator area: a lazy-loaded route group of the same PWA; it needs the network. */
+export const coordinatorRoutes: RouteRecordRaw[] = [
+  {
+    path: '/coordinator',
+    component: () => import('./CoordinatorLayout.vue'),
+    beforeEnter: loadMessages,
+    children: [
+      { path: 'login', name: 'coordinator-login', component: () => import('./CoordinatorLoginView.vue'), meta: { public: true } },
+      {
+        path: '', name: 'coordinator-events', component: () => import('./CoordinatorEventsView.vue'),
+        beforeEnter: requireSession, meta: { section: 'events' },
+      },
+      { path: 'events/new', name: 'coordinator-event-new', component: EventForm, beforeEnter: requireSession, meta: { section: 'events' } },
+      {
+        path: 'events/:id/edit', name: 'coordinator-event-edit', component: EventForm, props: true,
+        beforeEnter: requireSession, meta: { section: 'events' },
+      },
+      {
+        path: 'devices', name: 'coordinator-devices', component: () => import('./CoordinatorDevicesView.vue'),
+        beforeEnter: requireSession, meta: { section: 'devices' },
+      },
+      {
+        path: 'accounts', name: 'coordinator-accounts', component: () => import('./CoordinatorAccountsView.vue'),
+        beforeEnter: requireSession, meta: { section: 'accounts' },
+      },
+    ],
+  },
+]

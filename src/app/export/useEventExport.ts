@@ -1,4 +1,4 @@
-import { ref, type Ref } from 'vue'
+import { computed, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { localDay } from '../../shared/dates'
 import { effectiveInteractions } from '../../shared/event-log'
@@ -12,10 +12,19 @@ import { downloadText, eventLogCsv, eventLogJson, exportFileName, type EventLog 
 export function useEventExport(eventId: Ref<string>) {
   const { t } = useI18n()
   const lastFile = ref<string>()
-  const log = useLiveQuery(async (): Promise<EventLog | null> => {
-    const [event, facts, deviceId] = await Promise.all([getEvent(eventId.value), listEventFacts(eventId.value), getDeviceId()])
-    return event ? { event, facts, deviceId } : null
+  // The device id is read outside the live query: on a first start it is created in a
+  // read-write transaction, which a live query (read-only) may not open.
+  const deviceId = ref<string>()
+  void getDeviceId().then((id) => (deviceId.value = id))
+  const loaded = useLiveQuery(async () => {
+    const [event, facts] = await Promise.all([getEvent(eventId.value), listEventFacts(eventId.value)])
+    return { event, facts }
   }, [eventId])
+  const log = computed((): EventLog | null | undefined => {
+    if (!loaded.value || !deviceId.value) return undefined
+    const { event, facts } = loaded.value
+    return event ? { event, facts, deviceId: deviceId.value } : null
+  })
   const rowCount = () => (log.value ? effectiveInteractions(log.value.facts).length : 0)
 
   function download(format: 'csv' | 'json') {

@@ -1,4 +1,4 @@
-import { ensureDemoKit } from '../db/kits'
+import { ensureDemoDocuments } from '../db/kits'
 import { getDeviceId } from '../db/meta'
 import { useStorageStore } from '../settings/storage-store'
 
@@ -6,7 +6,7 @@ import { useStorageStore } from '../settings/storage-store'
 export async function install(): Promise<void> {
   const storage = useStorageStore()
   try {
-    await Promise.all([ensureDemoKit(), getDeviceId()])
+    await Promise.all([ensureDemoDocuments(), getDeviceId()])
   } catch (error) {
     storage.reportWriteError(error)
   }

@@ -1,0 +1,37 @@
+import type { ApiError } from '../../shared/sync-protocol'
+import type { EventDoc } from '../../shared/records'
+import type { EventFormErrors } from '../events/validate-event'
+
+/** The event form as typed: the same fields as the tablet's form (selects start empty). */
+export interface EventForm {
+  kitId: string
+  name: string
+  setting: string
+  occasion: string
+  venue: string
+  municipality: string
+  startDate: string
+  endDate: string
+  targetGroups: string[]
+}
+
+export function emptyEventForm(today: string): EventForm {
+  return { kitId: '', name: '', setting: '', occasion: '', venue: '', municipality: '', startDate: today, endDate: today, targetGroups: [] }
+}
+
+export function formFromEvent(event: EventDoc): EventForm {
+  const { kitId, name, setting, occasion, venue, municipality, startDate, endDate, targetGroups } = event
+  return { kitId, name, setting, occasion, venue, municipality, startDate, endDate, targetGroups: [...targetGroups] }
+}
+
+const FIELDS = new Set<string>(Object.keys(emptyEventForm('')))
+
+/** A 400's details shown at their fields, for a rule the server holds and the form did not check. */
+export function errorsFromDetails(details: ApiError['details']): EventFormErrors {
+  const errors: EventFormErrors = {}
+  for (const detail of details ?? []) {
+    const field = detail.path.split('.')[0] ?? ''
+    if (FIELDS.has(field)) errors[field as keyof EventFormErrors] = detail.message === 'end_before_start' ? 'endBeforeStart' : 'invalid'
+  }
+  return errors
+}
