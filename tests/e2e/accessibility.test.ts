@@ -1,24 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppServer } from './support/app-server'
 import { createEvent } from './support/app-page'
+import { screenshotForDocs, violations } from './support/axe'
 import { Tablet } from './support/browser'
 
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
-
-/** axe with the WCAG 2.x A/AA rules (WCAG 2.2 AA is the brief's bar). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
-async function snap(page: Page, name: string) {
-  if (!SCREENSHOTS) return
-  mkdirSync('docs/screenshots', { recursive: true })
-  await page.screenshot({ path: `docs/screenshots/${name}.png` })
-}
 
 describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => {
   const server = new AppServer()
@@ -41,7 +27,7 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
   it('settings and diagnostics', async () => {
     await expect.poll(() => page.getByTestId('persisted').textContent()).not.toBe('')
     expect(await violations(page)).toEqual([])
-    await snap(page, `settings-${locale}`)
+    await screenshotForDocs(page, `settings-${locale}`)
   })
 
   it('the event list, with the demo event only', async () => {
@@ -57,7 +43,7 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     await page.getByTestId('create-event').click()
     await page.locator('.field-error').first().waitFor()
     expect(await violations(page)).toEqual([])
-    await snap(page, `event-form-errors-${locale}`)
+    await screenshotForDocs(page, `event-form-errors-${locale}`)
   })
 
   it('the tap grid with its optional details open, after a tap', async () => {
@@ -67,7 +53,7 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     await page.locator('[data-topic="smoking"]').click()
     await expect.poll(() => page.getByTestId('count-event').textContent()).toBe('1')
     expect(await violations(page)).toEqual([])
-    await snap(page, `tap-grid-${locale}`)
+    await screenshotForDocs(page, `tap-grid-${locale}`)
   })
 
   it('the export screen', async () => {
@@ -76,10 +62,17 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     expect(await violations(page)).toEqual([])
   })
 
+  it('the enrolment screen, also with an invalid code', async () => {
+    await page.goto(`${server.url}/enrol?code=NOPE1234`)
+    await page.getByTestId('enrol-submit').click()
+    await page.locator('#enrol-error').waitFor()
+    expect(await violations(page)).toEqual([])
+  })
+
   it('the event list with an event', async () => {
     await page.goto(server.url)
     await page.locator('.event-link').first().waitFor()
     expect(await violations(page)).toEqual([])
-    await snap(page, `events-${locale}`)
+    await screenshotForDocs(page, `events-${locale}`)
   })
 })

@@ -1,27 +1,13 @@
-import AxeBuilder from '@axe-core/playwright'
 import { randomUUID } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
 import { AppServer } from './support/app-server'
+import { screenshotForDocs, violations } from './support/axe'
 import { Tablet } from './support/browser'
 
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
 const EVENT = 'Giornata della salute — Lodi'
 const EDITED = 'Giornata della salute — Lodi (rinviata)'
-
-/** axe with the WCAG 2.x A/AA rules (WCAG 2.2 AA is the brief's bar). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-}
-
-async function snap(page: Page, name: string) {
-  if (!SCREENSHOTS) return
-  mkdirSync('docs/screenshots', { recursive: true })
-  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true })
-}
 
 const row = (page: Page, name: string) => page.locator('tbody tr', { has: page.getByRole('rowheader', { name, exact: true }) })
 
@@ -81,7 +67,7 @@ describe('a coordinator in the office', () => {
     await page.getByTestId('coordinator-save-event').click()
     await row(page, EVENT).waitFor()
     await page.getByText(`Evento «${EVENT}» salvato.`).waitFor()
-    await snap(page, 'coordinator-events')
+    await screenshotForDocs(page, 'coordinator-events', true)
   })
 
   it('edits it, and refuses to overwrite a change made meanwhile (version conflict)', async () => {
@@ -130,7 +116,7 @@ describe('a coordinator in the office', () => {
     expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
     expect(await violations(page)).toEqual([])
-    await snap(page, 'coordinator-devices')
+    await screenshotForDocs(page, 'coordinator-devices', true)
 
     // A tablet uses the code (what its /enrol screen does), then the list shows it.
     const enrolled = await fetch(`${server.url}/api/v1/enrol`, {

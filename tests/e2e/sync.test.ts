@@ -45,6 +45,9 @@ describe('sync: every fact arrives exactly once, whatever the network does', () 
     expect((await tabletState(page)).queued).toBe(11) // 10 facts + the event created here
     await tablet.context!.setOffline(false)
     await expectConverged(page, server)
+    // Online, the tap screen shows the event's total across all tablets, from the server.
+    await page.reload()
+    await expect.poll(() => page.getByTestId('count-all-tablets').textContent(), { timeout: 15_000 }).toBe('10')
   })
 
   it('makes no duplicate when the answer is lost after the server committed', async () => {

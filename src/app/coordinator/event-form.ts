@@ -2,22 +2,9 @@ import type { ApiError } from '../../shared/sync-protocol'
 import type { EventDoc } from '../../shared/records'
 import type { EventFormErrors } from '../events/validate-event'
 
-/** The event form as typed: the same fields as the tablet's form (selects start empty). */
-export interface EventForm {
-  kitId: string
-  name: string
-  setting: string
-  occasion: string
-  venue: string
-  municipality: string
-  startDate: string
-  endDate: string
-  targetGroups: string[]
-}
+import { emptyEventForm, type EventForm } from '../events/event-form'
 
-export function emptyEventForm(today: string): EventForm {
-  return { kitId: '', name: '', setting: '', occasion: '', venue: '', municipality: '', startDate: today, endDate: today, targetGroups: [] }
-}
+export { emptyEventForm, type EventForm }
 
 export function formFromEvent(event: EventDoc): EventForm {
   const { kitId, name, setting, occasion, venue, municipality, startDate, endDate, targetGroups } = event
