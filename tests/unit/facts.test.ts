@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { localDay } from '../../src/shared/dates'
 import { db } from '../../src/app/db/db'
-import { countContacts, listEventFacts, recordInteraction, undoLastInteraction } from '../../src/app/db/facts'
+import { countEventContacts, listEventFacts, recordInteraction, undoLastInteraction } from '../../src/app/db/facts'
+import { effectiveInteractions } from '../../src/shared/event-log'
 import { getDeviceId } from '../../src/app/db/meta'
 import { factSchema } from '../../src/shared/records'
 import { freshState } from './support'
@@ -28,13 +29,22 @@ describe('facts on the tablet', () => {
     expect(new Set(ids).size).toBe(50)
   })
 
-  it('counts contacts per event and per day through the indexes', async () => {
+  it('counts contacts per event and per day', async () => {
     for (let i = 0; i < 3; i++) await recordInteraction(EVENT, { topic: 'nutrition', groupSize: 1 })
     await recordInteraction(OTHER, { topic: 'nutrition', groupSize: 1 })
-    expect(await countContacts(EVENT)).toBe(3)
-    expect(await countContacts(EVENT, localDay(new Date()))).toBe(3)
-    expect(await countContacts(EVENT, '2000-01-01')).toBe(0)
-    expect(await countContacts(OTHER)).toBe(1)
+    const today = localDay(new Date())
+    expect(await countEventContacts(EVENT, today)).toEqual({ today: 3, total: 3 })
+    expect(await countEventContacts(EVENT, '2000-01-01')).toEqual({ today: 0, total: 3 })
+    expect(await countEventContacts(OTHER, today)).toEqual({ today: 1, total: 1 })
+  })
+
+  it('keeps the counters equal to the facts through taps and undos, in any order', async () => {
+    for (const step of ['tap', 'tap', 'undo', 'tap', 'undo', 'undo', 'undo', 'tap', 'tap', 'tap', 'undo']) {
+      if (step === 'tap') await recordInteraction(EVENT, { topic: 'alcohol', groupSize: 1 })
+      else await undoLastInteraction(EVENT)
+      const counted = effectiveInteractions(await listEventFacts(EVENT)).length
+      expect(await countEventContacts(EVENT, localDay(new Date()))).toEqual({ today: counted, total: counted })
+    }
   })
 
   it('undoes the last contact with a void fact, one contact per undo, never below zero', async () => {
@@ -43,8 +53,7 @@ describe('facts on the tablet', () => {
     expect((await undoLastInteraction(EVENT))?.id).toBe(second.id)
     expect((await undoLastInteraction(EVENT))?.id).toBe(first.id)
     expect(await undoLastInteraction(EVENT)).toBeUndefined()
-    expect(await countContacts(EVENT)).toBe(0)
-    expect(await countContacts(EVENT, localDay(new Date()))).toBe(0)
+    expect(await countEventContacts(EVENT, localDay(new Date()))).toEqual({ today: 0, total: 0 })
     const facts = await listEventFacts(EVENT)
     expect(facts.map((f) => f.kind)).toEqual(['interaction', 'interaction', 'void', 'void'])
     expect(await db.outbox.count()).toBe(4)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db } from '../../src/app/db/db'
-import { countContacts } from '../../src/app/db/facts'
+import { countEventContacts } from '../../src/app/db/facts'
+import { localDay } from '../../src/shared/dates'
 import { useTapStore } from '../../src/app/interactions/tap-store'
 import { useStorageStore } from '../../src/app/settings/storage-store'
 import { freshState } from './support'
@@ -27,13 +28,15 @@ describe('the tap grid store', () => {
   it('reports a full disk loudly and never as saved, leaving nothing half-written', async () => {
     const store = useTapStore()
     const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
-    vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(quota)
+    vi.spyOn(db.counters, 'put').mockRejectedValueOnce(quota)
     expect(await store.tap(EVENT, 'smoking')).toBe(false)
     expect(useStorageStore().writeError).toBe('quota')
     expect(store.feedback).toBeNull()
-    // The fact and its outbox entry share one transaction: neither was kept.
+    // The fact, its outbox entry and the counter share one transaction: none was kept.
     expect(await db.facts.count()).toBe(0)
-    expect(await countContacts(EVENT)).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    expect(await db.counters.count()).toBe(0)
+    expect(await countEventContacts(EVENT, localDay(new Date()))).toEqual({ today: 0, total: 0 })
   })
 
   it('says when there is nothing to undo', async () => {

@@ -12,7 +12,7 @@ export type StoredEvent = EventDoc & { origin: 'device' | 'server' }
 
 /** One record waiting to be acknowledged by the server (only acknowledged ones leave). */
 export interface OutboxEntry {
-  seq?: number
+  /** The fact's or event's id: a UUIDv7 made here, so key order is write order. */
   recordId: string
   store: 'facts' | 'events'
   queuedAt: string
@@ -27,6 +27,13 @@ export interface RejectedEntry {
   rejectedAt: string
 }
 
+/** Contacts of one event on one local day, kept in step with the facts in the same transaction. */
+export interface DayCounter {
+  eventId: string
+  day: string
+  contacts: number
+}
+
 export interface MetaEntry {
   key: string
   value: unknown
@@ -36,22 +43,27 @@ export class CornerDatabase extends Dexie {
   facts!: EntityTable<StoredFact, 'id'>
   events!: EntityTable<StoredEvent, 'id'>
   kits!: EntityTable<Kit, 'id'>
-  outbox!: EntityTable<OutboxEntry, 'seq'>
+  outbox!: EntityTable<OutboxEntry, 'recordId'>
   meta!: EntityTable<MetaEntry, 'key'>
   rejected!: EntityTable<RejectedEntry, 'recordId'>
+  counters!: EntityTable<DayCounter, 'eventId'>
 
   constructor(name = 'corner') {
     // 'strict' makes a committed transaction mean "flushed to disk": a browser killed right
     // after "saved" still has the fact (reliability promise 1).
-    super(name, { chromeTransactionDurability: 'strict' })
+    // cache 'disabled': live queries re-run once, after the commit, instead of also running
+    // optimistically against the uncommitted write (which only queued behind it on a tap).
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' })
     this.version(1).stores({
-      facts: 'id, [eventId+kind], [eventId+kind+day]',
+      facts: 'id, [eventId+kind]',
       events: 'id, startDate',
       kits: 'id',
-      outbox: '++seq, &recordId',
+      outbox: 'recordId',
+      rejected: 'recordId, rejectedAt',
+      // Counting an index range in IndexedDB walks every key in it: the counters are kept as
+      // rows instead, so the tap screen stays as fast at the 5,000th contact as at the first.
+      counters: '[eventId+day]',
       meta: 'key',
     })
-    // v2: the sync engine's list of records the server refused.
-    this.version(2).stores({ rejected: 'recordId, rejectedAt' })
   }
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
 import { localDay } from '../../shared/dates'
 import type { InteractionFact, InteractionPayload, VoidFact } from '../../shared/records'
@@ -25,11 +26,21 @@ export async function recordInteraction(eventId: string, payload: InteractionPay
     payload,
     day: localDay(now),
   }
-  await db.transaction('rw', db.facts, db.outbox, async () => {
-    await db.facts.add(fact)
-    await db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at })
-  })
+  await db.transaction('rw', db.facts, db.outbox, db.counters, () =>
+    // Issued together: IndexedDB runs them in order inside the transaction anyway.
+    Promise.all([
+      db.facts.add(fact),
+      db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at }),
+      addToCounter(eventId, fact.day, 1),
+    ]),
+  )
   return fact
+}
+
+async function addToCounter(eventId: string, day: string, delta: number): Promise<void> {
+  const key: [string, string] = [eventId, day]
+  const current = await db.counters.get(key)
+  await db.counters.put({ eventId, day, contacts: (current?.contacts ?? 0) + delta })
 }
 
 /**
@@ -38,12 +49,9 @@ export async function recordInteraction(eventId: string, payload: InteractionPay
  */
 export async function undoLastInteraction(eventId: string): Promise<StoredInteraction | undefined> {
   const deviceId = await getDeviceId()
-  return db.transaction('rw', db.facts, db.outbox, async () => {
-    const voided = new Set(
-      (await db.facts.where('[eventId+kind]').equals([eventId, 'void']).toArray()).map(
-        (f) => (f as VoidFact).payload.targetId,
-      ),
-    )
+  return db.transaction('rw', db.facts, db.outbox, db.counters, async () => {
+    const voids = await db.facts.where('[eventId+kind]').equals([eventId, 'void']).toArray()
+    const voided = new Set(voids.map((f) => (f as VoidFact).payload.targetId))
     // UUIDv7 ids are time-ordered and monotonic within this tablet, so the last key is the last tap.
     const target = (await db.facts
       .where('[eventId+kind]')
@@ -66,26 +74,18 @@ export async function undoLastInteraction(eventId: string): Promise<StoredIntera
     }
     await db.facts.add(correction)
     await db.outbox.add({ recordId: correction.id, store: 'facts', queuedAt: now })
+    await addToCounter(eventId, target.day, -1)
     return target
   })
 }
 
-/** Contacts of an event (optionally of one day) counted through indexes: taps minus voids. */
-export async function countContacts(eventId: string, day?: string): Promise<number> {
-  const count = (kind: StoredFact['kind']) =>
-    day === undefined
-      ? db.facts.where('[eventId+kind]').equals([eventId, kind]).count()
-      : db.facts.where('[eventId+kind+day]').equals([eventId, kind, day]).count()
-  const [taps, voids] = await Promise.all([count('interaction'), count('void')])
-  return taps - voids
-}
-
-/** Today's and the whole event's contacts, read in one transaction (the counters re-read this on every tap). */
-export function countEventContacts(eventId: string, today: string): Promise<{ today: number; total: number }> {
-  return db.transaction('r', db.facts, async () => {
-    const [todayCount, total] = await Promise.all([countContacts(eventId, today), countContacts(eventId)])
-    return { today: todayCount, total }
-  })
+/** Today's and the whole event's contacts on this tablet (taps minus undone ones). */
+export async function countEventContacts(eventId: string, today: string): Promise<{ today: number; total: number }> {
+  const days = await db.counters.where('[eventId+day]').between([eventId, Dexie.minKey], [eventId, Dexie.maxKey]).toArray()
+  return {
+    today: days.find((d) => d.day === today)?.contacts ?? 0,
+    total: days.reduce((sum, d) => sum + d.contacts, 0),
+  }
 }
 
 /** Every fact of an event on this tablet, in write order. */

@@ -21,7 +21,7 @@ export interface OutboxBatch {
  */
 export async function readOutboxBatch(limits: { facts: number; events: number; bytes: number }): Promise<OutboxBatch> {
   return db.transaction('r', db.outbox, db.facts, db.events, async () => {
-    const entries = await db.outbox.orderBy('seq').limit(limits.facts + limits.events).toArray()
+    const entries = await db.outbox.limit(limits.facts + limits.events).toArray()
     const eventIds = entries.filter((e) => e.store === 'events').map((e) => e.recordId).slice(0, limits.events)
     const factIds = entries.filter((e) => e.store === 'facts').map((e) => e.recordId).slice(0, limits.facts)
     const [events, facts] = await Promise.all([db.events.bulkGet(eventIds), db.facts.bulkGet(factIds)])
@@ -58,19 +58,19 @@ export async function applyPushResults(batchIds: readonly string[], results: rea
   const inBatch = new Set(batchIds)
   const counts = { acknowledged: 0, rejected: 0, kept: 0 }
   await db.transaction('rw', db.outbox, db.rejected, async () => {
-    const entries = await db.outbox.where('recordId').anyOf([...inBatch]).toArray()
-    const byId = new Map(entries.map((entry) => [entry.recordId, entry]))
-    const leaving: number[] = []
+    const entries = await db.outbox.bulkGet([...inBatch])
+    const byId = new Map(entries.filter((e) => e !== undefined).map((entry) => [entry.recordId, entry]))
+    const leaving: string[] = []
     const rejected: RejectedEntry[] = []
     for (const result of results) {
       const entry = byId.get(result.id)
       if (!entry) continue
       if (result.status === 'accepted' || result.status === 'duplicate') {
-        leaving.push(entry.seq!)
+        leaving.push(entry.recordId)
         counts.acknowledged++
       } else if (result.status === 'conflict' || result.status === 'invalid') {
         rejected.push({ recordId: result.id, store: entry.store, status: result.status, reason: result.reason ?? result.status, rejectedAt: now })
-        leaving.push(entry.seq!)
+        leaving.push(entry.recordId)
         counts.rejected++
       } else {
         counts.kept++

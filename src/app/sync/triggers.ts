@@ -13,14 +13,17 @@ export function startSyncTriggers(engine: SyncEngine, intervalMs = 30_000, queue
   document.addEventListener('visibilitychange', onVisible)
   const timer = setInterval(() => document.visibilityState === 'visible' && void engine.syncNow('timer'), intervalMs)
 
-  let lastCount = Number.POSITIVE_INFINITY
+  // The newest queued key (O(1), unlike a count): it changes when a record is queued here or
+  // in another tab; emptying the queue makes it undefined.
+  let newest: string | undefined
   let pending: ReturnType<typeof setTimeout> | undefined
-  const subscription = liveQuery(() => db.outbox.count()).subscribe((count) => {
-    if (count > lastCount) {
+  const subscription = liveQuery(() => db.outbox.toCollection().lastKey()).subscribe((key) => {
+    const queuedNow = typeof key === 'string' ? key : undefined
+    if (queuedNow && newest !== undefined && queuedNow !== newest) {
       clearTimeout(pending)
       pending = setTimeout(() => void engine.syncNow('queued'), queuedDelayMs)
     }
-    lastCount = count
+    newest = queuedNow ?? ''
   })
   void engine.syncNow('start')
 
