@@ -9,6 +9,10 @@ import { db } from './db'
  * copy replaces it on the first pull. Never re-created once the tablet has seen it.
  */
 export async function ensureDemoDocuments(): Promise<void> {
+  // Read first: after the first start there is nothing to write, and a read-write
+  // transaction would hold up the first screen's reads.
+  const [kit, seeded] = await Promise.all([db.kits.get(demoKit.id), db.meta.get('demoSeeded')])
+  if (kit && kit.version >= demoKit.version && seeded) return
   await db.transaction('rw', db.kits, db.events, db.meta, async () => {
     const existing = await db.kits.get(demoKit.id)
     if (!existing || existing.version < demoKit.version) await db.kits.put(demoKit)

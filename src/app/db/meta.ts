@@ -6,6 +6,9 @@ let deviceIdCache: string | undefined
 /** This tablet's id: made once, stored locally, written into every fact it creates. */
 export async function getDeviceId(): Promise<string> {
   if (deviceIdCache) return deviceIdCache
+  // Read first: a read-write transaction would hold up the first screen's reads on every start.
+  const stored = (await db.meta.get('deviceId'))?.value
+  if (typeof stored === 'string') return (deviceIdCache = stored)
   deviceIdCache = await db.transaction('rw', db.meta, async () => {
     const found = await db.meta.get('deviceId')
     if (typeof found?.value === 'string') return found.value
