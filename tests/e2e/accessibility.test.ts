@@ -53,6 +53,7 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     await page.locator('[data-topic="smoking"]').click()
     await expect.poll(() => page.getByTestId('count-event').textContent()).toBe('1')
     expect(await violations(page)).toEqual([])
+    await page.evaluate(() => window.scrollTo(0, 0))
     await screenshotForDocs(page, `tap-grid-${locale}`)
   })
 
@@ -67,6 +68,19 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     await page.getByTestId('enrol-submit').click()
     await page.locator('#enrol-error').waitFor()
     expect(await violations(page)).toEqual([])
+  })
+
+  it('reflows at 320 CSS px wide (a 1280 px screen at 400 % zoom): no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 320, height: 640 })
+    try {
+      for (const path of ['/', '/settings', '/events/new', new URL(page.url()).pathname.replace(/\/export$/, '')]) {
+        await page.goto(`${server.url}${path}`)
+        await page.locator('main h1').first().waitFor()
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320)
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 })
+    }
   })
 
   it('the event list with an event', async () => {
