@@ -10,12 +10,12 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { v7 as uuidv7 } from 'uuid'
 import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
+import { PG_URL, onPostgresIfReachable } from './postgres.js'
 import { spawnServer } from './server-process.js'
 
 const TABLETS = 50
 const BATCHES_PER_TABLET = 4
 const FACTS_PER_BATCH = 250
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const json = { 'content-type': 'application/json' }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0
 
@@ -92,11 +92,4 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
 }
 
 await bench('sqlite')
-const probe = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
-try {
-  await probe.connect()
-  await probe.end()
-  await bench('postgres')
-} catch (error) {
-  console.log(`\npostgres: skipped (${error instanceof Error ? error.message : String(error)})`)
-}
+await onPostgresIfReachable(() => bench('postgres'))

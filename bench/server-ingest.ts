@@ -17,12 +17,12 @@ import { insertNewFacts } from '../src/server/repos/facts.js'
 import { canonicalJson } from '../src/server/sync/canonical-json.js'
 import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
 import type { Fact } from '../src/shared/records.js'
+import { PG_URL, onPostgresIfReachable } from './postgres.js'
 import { spawnServer } from './server-process.js'
 
 const BATCH = 500
 const BATCHES = 40
 const RUNS = 5
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 const COLUMNS = ['id', 'event_id', 'device_id', 'kind', 'topic', 'target_id', 'at', 'received_at', 'body'] as const
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
@@ -147,11 +147,4 @@ async function bench(dialect: 'sqlite' | 'postgres'): Promise<void> {
 }
 
 await bench('sqlite')
-const probe = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
-try {
-  await probe.connect()
-  await probe.end()
-  await bench('postgres')
-} catch (error) {
-  console.log(`\npostgres: skipped (${error instanceof Error ? error.message : String(error)})`)
-}
+await onPostgresIfReachable(() => bench('postgres'))
