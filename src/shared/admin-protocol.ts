@@ -12,7 +12,7 @@ export const loginRequestSchema = z.strictObject({
   password: z.string().min(1).max(200),
 })
 /** GET /api/v1/auth/me, POST /api/v1/auth/login. */
-export const sessionResponseSchema = z.strictObject({
+export const sessionResponseSchema = z.object({
   username: z.string(),
   expiresAt: isoDateTime,
 })
@@ -23,20 +23,26 @@ export const changePasswordRequestSchema = z.strictObject({
   newPassword: z.string().min(10).max(200),
 })
 
-export const accountSchema = z.strictObject({
+export const accountSchema = z.object({
   id: z.uuid(),
   username: z.string(),
   createdAt: isoDateTime,
+  /** A disabled account cannot log in; its sessions ended when it was disabled. */
+  disabledAt: isoDateTime.nullable(),
 })
 /** POST /api/v1/admin/accounts → 201 accountSchema; 409 username_taken. */
 export const createAccountRequestSchema = z.strictObject({
   username,
   password: z.string().min(10).max(200),
 })
-export const accountsResponseSchema = z.strictObject({ accounts: z.array(accountSchema) })
+export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema) })
+/**
+ * POST /api/v1/admin/accounts/:id/disable and …/enable → 200 accountSchema. A coordinator
+ * cannot disable their own account, nor the last enabled one (409 last_account / self).
+ */
 
 /** GET /api/v1/admin/kits. */
-export const kitsResponseSchema = z.strictObject({ kits: z.array(kitSchema) })
+export const kitsResponseSchema = z.object({ kits: z.array(kitSchema) })
 
 // The event fields a coordinator edits; id, version, status and createdAt belong to the server.
 // (Rebuilt from the shape: zod refuses .omit() on a refined schema.)
@@ -58,10 +64,10 @@ export const createEventRequestSchema = z
 export const updateEventRequestSchema = z
   .strictObject({ ...editableEventFields, version: z.number().int().min(0).optional() })
   .refine(endNotBeforeStart, endRefinement)
-export const eventsResponseSchema = z.strictObject({ events: z.array(eventSchema) })
+export const eventsResponseSchema = z.object({ events: z.array(eventSchema) })
 
 /** GET /api/v1/admin/devices. */
-export const deviceSchema = z.strictObject({
+export const deviceSchema = z.object({
   id: z.uuid(),
   label: z.string().nullable(),
   enrolledAt: isoDateTime,
@@ -69,16 +75,27 @@ export const deviceSchema = z.strictObject({
   queuedCount: z.number().int().min(0).nullable(),
   revokedAt: isoDateTime.nullable(),
 })
-export const devicesResponseSchema = z.strictObject({ devices: z.array(deviceSchema) })
+export const devicesResponseSchema = z.object({ devices: z.array(deviceSchema) })
+/**
+ * POST /api/v1/admin/devices/:id/revoke → 200 deviceSchema: its tokens stop working at once.
+ * POST /api/v1/admin/devices/:id/restore → 200 deviceSchema: the device may enrol again, with a
+ * code issued for it (its old tokens stay revoked).
+ */
 
-/** POST /api/v1/admin/enrolment-codes → 201. The link opens the app's /enrol route. */
+/**
+ * POST /api/v1/admin/enrolment-codes → 201. The link opens the app's /enrol route. Without
+ * `deviceId` the code enrols a new tablet only; with it, it re-enrols that (not revoked)
+ * tablet only — a code can never take over another tablet's id.
+ */
 export const createEnrolmentCodeRequestSchema = z.strictObject({
   label: z.string().trim().max(80).optional(),
+  deviceId: z.uuid().optional(),
   /** Default 24 h, at most 7 days. */
   ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).optional(),
 })
-export const enrolmentCodeResponseSchema = z.strictObject({
+export const enrolmentCodeResponseSchema = z.object({
   code: z.string(),
+  deviceId: z.uuid().optional(),
   expiresAt: isoDateTime,
   link: z.url(),
 })

@@ -37,13 +37,13 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const now = () => app.clock()
 
   app.get('/accounts', { config }, async () => ({
-    accounts: (await listAccounts(app.db)).map((a): Account => ({ id: a.id, username: a.username, createdAt: a.created_at })),
+    accounts: (await listAccounts(app.db)).map((a): Account => ({ id: a.id, username: a.username, createdAt: a.created_at, disabledAt: null })),
   }))
   app.post('/accounts', { config }, async (request, reply) => {
     const body = parseOr400(createAccountRequestSchema, request.body)
     const account = { id: uuidv7(), username: body.username, password_hash: await hashPassword(body.password), created_at: now().toISOString() }
     if (!(await insertAccount(app.db, account))) throw new HttpError(409, 'username_taken', `${body.username} already exists`)
-    return reply.code(201).send({ id: account.id, username: account.username, createdAt: account.created_at } satisfies Account)
+    return reply.code(201).send({ id: account.id, username: account.username, createdAt: account.created_at, disabledAt: null } satisfies Account)
   })
 
   app.get('/kits', { config }, async () => ({ kits: await listKits(app.db) }))

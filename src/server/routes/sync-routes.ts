@@ -50,6 +50,7 @@ export async function syncRoutes(app: FastifyInstance): Promise<void> {
       const since = query.cursor > ceiling ? 0 : query.cursor
       return {
         cursor: ceiling,
+        hasMore: false,
         kits: await listKits(trx, since, ceiling),
         events: await listEvents(trx, since, ceiling),
         ...(query.eventId ? { totals: { eventId: query.eventId, ...(await eventTotals(trx, query.eventId)) } } : {}),
