@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import * as api from '../../src/app/coordinator/api'
-import { CoordinatorApiError } from '../../src/app/coordinator/api'
+import { ApiError } from '../../src/app/api/api-error'
+import * as api from '../../src/app/api/coordinator-api'
 import { errorMessageKey } from '../../src/app/coordinator/error-codes'
 import { demoEvent } from '../../src/shared/demo-event'
 
 type Answer = { status: number; body?: unknown; raw?: string }
+const DEVICE = '019ac2e0-1111-7222-8333-444455556666'
 
 /** A stubbed global fetch answering once; returns the mock to inspect the request. */
 function answer({ status, body, raw }: Answer) {
@@ -14,10 +15,10 @@ function answer({ status, body, raw }: Answer) {
   return fetchMock
 }
 
-async function failure(call: Promise<unknown>): Promise<CoordinatorApiError> {
+async function failure(call: Promise<unknown>): Promise<ApiError> {
   const error = await call.then(() => undefined, (e: unknown) => e)
-  expect(error).toBeInstanceOf(CoordinatorApiError)
-  return error as CoordinatorApiError
+  expect(error).toBeInstanceOf(ApiError)
+  return error as ApiError
 }
 
 afterEach(() => {
@@ -80,19 +81,58 @@ describe('coordinator api: error mapping', () => {
     expect(await api.fetchSession()).toEqual({ username: 'admin', expiresAt: '2026-12-01T10:00:00.000Z' })
   })
 
-  it('sends the session cookie same-origin, JSON only when there is a body', async () => {
+  it('sends the session cookie same-origin, and every state-changing call as JSON, {} when bodiless', async () => {
     const fetchMock = answer({ status: 204 })
     await api.logout()
-    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
-    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: undefined })
-    expect(init.headers).not.toHaveProperty('content-type')
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/v1/auth/logout')
+    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: '{}' })
+    expect(init.headers).toMatchObject({ 'content-type': 'application/json' })
 
     const withBody = answer({ status: 201, body: { code: 'ABCD2345', expiresAt: '2026-12-01T10:00:00.000Z', link: 'http://x.test/enrol?code=ABCD2345' } })
     await api.createEnrolmentCode({ label: 'Tablet 1' })
-    const [url, sent] = withBody.mock.calls[0] as unknown as [string, RequestInit]
-    expect(url).toBe('/api/v1/admin/enrolment-codes')
+    const [codeUrl, sent] = withBody.mock.calls[0] as unknown as [string, RequestInit]
+    expect(codeUrl).toBe('/api/v1/admin/enrolment-codes')
     expect(sent.headers).toMatchObject({ 'content-type': 'application/json' })
     expect(JSON.parse(sent.body as string)).toEqual({ label: 'Tablet 1' })
+
+    const read = answer({ status: 200, body: { devices: [] } })
+    await api.listDevices()
+    const [, get] = read.mock.calls[0] as unknown as [string, RequestInit]
+    expect(get.body).toBeUndefined()
+    expect(get.headers).not.toHaveProperty('content-type')
+  })
+
+  it.each([
+    ['closeEvent', () => api.closeEvent(DEVICE), `/api/v1/admin/events/${DEVICE}/close`],
+    ['revokeDevice', () => api.revokeDevice(DEVICE), `/api/v1/admin/devices/${DEVICE}/revoke`],
+    ['restoreDevice', () => api.restoreDevice(DEVICE), `/api/v1/admin/devices/${DEVICE}/restore`],
+    ['disableAccount', () => api.disableAccount(DEVICE), `/api/v1/admin/accounts/${DEVICE}/disable`],
+    ['enableAccount', () => api.enableAccount(DEVICE), `/api/v1/admin/accounts/${DEVICE}/enable`],
+  ])('%s posts {} as JSON to its route', async (_name, call, path) => {
+    const fetchMock = answer({ status: 200, raw: '{}' })
+    await call().catch(() => undefined)
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect([url, init.method, init.body]).toEqual([path, 'POST', '{}'])
+    expect(init.headers).toMatchObject({ 'content-type': 'application/json' })
+  })
+
+  it('asks for a code bound to one tablet when re-enrolling it', async () => {
+    const fetchMock = answer({ status: 201, body: { code: 'ABCD2345', deviceId: DEVICE, expiresAt: '2026-12-01T10:00:00.000Z', link: 'http://x.test/enrol?code=ABCD2345' } })
+    expect((await api.createEnrolmentCode({ deviceId: DEVICE })).deviceId).toBe(DEVICE)
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    expect(JSON.parse(init.body as string)).toEqual({ deviceId: DEVICE })
+  })
+
+  it('changes the password, and says invalid_credentials when the current one is wrong', async () => {
+    const ok = answer({ status: 204 })
+    await api.changePassword({ currentPassword: 'old-password', newPassword: 'a-new-password' })
+    const [url, init] = ok.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/v1/auth/password')
+    expect(JSON.parse(init.body as string)).toEqual({ currentPassword: 'old-password', newPassword: 'a-new-password' })
+    answer({ status: 401, body: { code: 'invalid_credentials', message: 'Wrong password' } })
+    const error = await failure(api.changePassword({ currentPassword: 'nope', newPassword: 'a-new-password' }))
+    expect(error).toMatchObject({ status: 401, code: 'invalid_credentials' })
   })
 
   it('explains every code in words, and an unknown one as unknown', () => {

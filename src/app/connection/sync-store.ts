@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia'
+import { ApiError } from '../api/api-error'
 import { computed, ref } from 'vue'
 import { countQueued, listRejected } from '../db/outbox'
 import { getSyncAuth, getSyncStatus } from '../db/sync-state'
@@ -41,9 +42,7 @@ export const useSyncStore = defineStore('sync', () => {
       await (await engine()).enrol(trimmed)
       return undefined
     } catch (error) {
-      const { SyncHttpError } = await import('../sync/api')
-      if (error instanceof SyncHttpError) return error.code in ERROR_KEYS ? error.code : 'refused'
-      return 'network'
+      return enrolErrorKey(error)
     }
   }
 
@@ -57,4 +56,13 @@ export const useSyncStore = defineStore('sync', () => {
   return { status, enrolled, queued, rejected, syncing, lastOutcome, needsEnrolment, start, syncNow, enrol, focusEvent }
 })
 
-const ERROR_KEYS = { enrolment_code_invalid: 1, invalid_body: 1, rate_limited: 1 }
+/**
+ * The `sync.errors` key for a failed enrolment. A code issued for another tablet, or a code
+ * for new tablets used by one the server already knows, is simply not valid for this tablet.
+ */
+export function enrolErrorKey(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'unexpected'
+  if (error.code === 'enrolment_code_invalid' || error.code === 'device_exists') return 'code_not_valid_here'
+  if (error.code === 'network' || error.code === 'rate_limited' || error.code === 'invalid_body') return error.code
+  return error.status >= 500 ? 'server' : 'refused'
+}

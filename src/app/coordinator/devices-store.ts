@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Device, EnrolmentCodeResponse } from '../../shared/admin-protocol'
-import * as api from './api'
+import * as api from '../api/coordinator-api'
 import { attempt } from './attempt'
 import { enrolmentQrDataUrl } from './enrolment-qr'
 

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../shared/sync-protocol'
+import type { ApiErrorDetail } from '../api/api-error'
 import type { EventDoc } from '../../shared/records'
 import type { EventFormErrors } from '../events/validate-event'
 
@@ -14,7 +14,7 @@ export function formFromEvent(event: EventDoc): EventForm {
 const FIELDS = new Set<string>(Object.keys(emptyEventForm('')))
 
 /** A 400's details shown at their fields, for a rule the server holds and the form did not check. */
-export function errorsFromDetails(details: ApiError['details']): EventFormErrors {
+export function errorsFromDetails(details: readonly ApiErrorDetail[] | undefined): EventFormErrors {
   const errors: EventFormErrors = {}
   for (const detail of details ?? []) {
     const field = detail.path.split('.')[0] ?? ''

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { EventDoc, Kit } from '../../shared/records'
 import { validateEventForm, type EventFormErrors } from '../events/validate-event'
-import * as api from './api'
+import * as api from '../api/coordinator-api'
 import { attempt } from './attempt'
 import { errorsFromDetails, type EventForm } from './event-form'
 

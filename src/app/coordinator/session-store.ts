@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import * as api from './api'
-import { CoordinatorApiError } from './api'
+import * as api from '../api/coordinator-api'
+import { ApiError } from '../api/api-error'
 
 export type SessionState = 'signed-in' | 'signed-out' | 'unreachable'
 
@@ -33,7 +33,7 @@ export const useCoordinatorSession = defineStore('coordinator-session', () => {
       reason.value = 'none'
       return null
     } catch (error) {
-      const code = error instanceof CoordinatorApiError ? error.code : 'unknown'
+      const code = error instanceof ApiError ? error.code : 'unknown'
       // A username the server's pattern refuses is just a wrong username to the person typing it.
       return code === 'invalid_body' ? 'invalid_credentials' : code
     }

@@ -17,11 +17,17 @@ export interface OutboxBatch {
 
 /**
  * The oldest queued records, within the server's batch limits, as the server wants them
- * (local-only fields stripped). Events go first: facts may refer to them.
+ * (local-only fields stripped). Events go first: facts may refer to them. Records in `skip`
+ * (answered `unsupported` earlier in this sync) are passed over, so they stay queued without
+ * holding back the records behind them (reliability promise 5).
  */
-export async function readOutboxBatch(limits: { facts: number; events: number; bytes: number }): Promise<OutboxBatch> {
+export async function readOutboxBatch(
+  limits: { facts: number; events: number; bytes: number },
+  skip: ReadonlySet<string> = new Set(),
+): Promise<OutboxBatch> {
   return db.transaction('r', db.outbox, db.facts, db.events, async () => {
-    const entries = await db.outbox.limit(limits.facts + limits.events).toArray()
+    const queue = skip.size === 0 ? db.outbox.toCollection() : db.outbox.filter((entry) => !skip.has(entry.recordId))
+    const entries = await queue.limit(limits.facts + limits.events).toArray()
     const eventIds = entries.filter((e) => e.store === 'events').map((e) => e.recordId).slice(0, limits.events)
     const factIds = entries.filter((e) => e.store === 'facts').map((e) => e.recordId).slice(0, limits.facts)
     const [events, facts] = await Promise.all([db.events.bulkGet(eventIds), db.facts.bulkGet(factIds)])
@@ -52,11 +58,12 @@ export async function readOutboxBatch(limits: { facts: number; events: number; b
 /**
  * Applies the server's per-record answers in one transaction: acknowledged records leave the
  * queue, refused ones move to the rejected list, `unsupported` ones stay queued. Ids the
- * server did not mention, or that were not in this batch, are left alone.
+ * server did not mention stay queued too; answers about ids not in this batch are ignored.
+ * `kept` lists the batch's ids still queued.
  */
 export async function applyPushResults(batchIds: readonly string[], results: readonly PushResult[], now: string) {
   const inBatch = new Set(batchIds)
-  const counts = { acknowledged: 0, rejected: 0, kept: 0 }
+  const counts = { acknowledged: 0, rejected: 0, kept: [] as string[] }
   await db.transaction('rw', db.outbox, db.rejected, async () => {
     const entries = await db.outbox.bulkGet([...inBatch])
     const byId = new Map(entries.filter((e) => e !== undefined).map((entry) => [entry.recordId, entry]))
@@ -72,12 +79,12 @@ export async function applyPushResults(batchIds: readonly string[], results: rea
         rejected.push({ recordId: result.id, store: entry.store, status: result.status, reason: result.reason ?? result.status, rejectedAt: now })
         leaving.push(entry.recordId)
         counts.rejected++
-      } else {
-        counts.kept++
       }
     }
     await db.rejected.bulkPut(rejected)
     await db.outbox.bulkDelete(leaving)
+    const left = new Set(leaving)
+    counts.kept = [...byId.keys()].filter((id) => !left.has(id))
   })
   return counts
 }

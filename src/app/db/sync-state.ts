@@ -13,6 +13,13 @@ export interface SyncStatus {
   nextRetryAt?: string
   /** The server refused our token: keep the queue, ask the operator to enrol again. */
   needsEnrolment?: boolean
+  /** Records the server answered `unsupported` (a newer kind or version): queued until it is updated. */
+  waitingForServer?: number
+}
+/** Where the next pull starts, and which document model the documents up to it were read with. */
+export interface PullCursor {
+  cursor: number
+  model: number
 }
 export interface EventTotals {
   eventId: string
@@ -31,8 +38,19 @@ async function write(key: string, value: unknown): Promise<void> {
 export const getSyncAuth = () => read<SyncAuth>('syncAuth')
 /** Stores the device token (only on this tablet; the server keeps a hash). */
 export const setSyncAuth = (auth: SyncAuth) => write('syncAuth', auth)
-export const getSyncCursor = async () => (await read<number>('syncCursor')) ?? 0
-export const setSyncCursor = (cursor: number) => write('syncCursor', cursor)
+
+/**
+ * The cursor to pull from with the app's document `model`: 0 when the documents so far were
+ * read by an older model, which dropped what it did not know (a newer app re-reads them).
+ */
+export async function getPullCursor(model: number): Promise<number> {
+  const stored = await read<number | PullCursor>('syncCursor')
+  if (stored === undefined) return 0
+  // A bare number is from before the cursor carried a model: those tablets read model 1.
+  const saved = typeof stored === 'number' ? { cursor: stored, model: 1 } : stored
+  return saved.model === model ? saved.cursor : 0
+}
+export const setPullCursor = (cursor: PullCursor) => write('syncCursor', cursor)
 export const getSyncStatus = async () => (await read<SyncStatus>('syncStatus')) ?? {}
 export const getEventTotals = (eventId: string) => read<EventTotals>(`totals:${eventId}`)
 export const saveEventTotals = (totals: EventTotals) => write(`totals:${totals.eventId}`, totals)

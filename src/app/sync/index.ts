@@ -1,4 +1,4 @@
-import { createSyncApi } from './api'
+import { createSyncApi } from '../api/sync-api'
 import { createSyncEngine, type SyncEngine } from './sync-engine'
 import { startSyncTriggers } from './triggers'
 

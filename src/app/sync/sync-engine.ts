@@ -1,13 +1,14 @@
 import { PUSH_MAX_BYTES, PUSH_MAX_EVENTS, PUSH_MAX_FACTS } from '../../shared/sync-protocol'
-import { saveServerDocuments } from '../db/documents'
+import { ApiError } from '../api/api-error'
+import type { SyncApi } from '../api/sync-api'
 import { getDeviceId } from '../db/meta'
-import { applyPushResults, countQueued, readOutboxBatch } from '../db/outbox'
-import {
-  getSyncAuth, getSyncCursor, getSyncStatus, saveEventTotals, setSyncAuth, setSyncCursor, updateSyncStatus,
-} from '../db/sync-state'
-import { SyncHttpError, SyncNetworkError, type SyncApi } from './api'
+import { getSyncAuth, getSyncStatus, setSyncAuth, updateSyncStatus } from '../db/sync-state'
 import { backoffDelay } from './backoff'
+import { DOCUMENT_MODEL } from './document-model'
+import { pullDocuments } from './pull-documents'
+import { pushOutbox } from './push-outbox'
 import { withSyncLock } from './single-flight'
+import { syncErrorCode, syncErrorDetail } from './sync-errors'
 
 /** Why a sync was asked for: automatic reasons respect the backoff, the operator's does not. */
 export type SyncReason = 'manual' | 'online' | 'visible' | 'timer' | 'queued' | 'retry' | 'enrolled' | 'start'
@@ -20,11 +21,11 @@ export interface SyncEngineOptions {
   /** Leaves headroom under the server's byte limit for the JSON envelope. */
   limits?: { facts: number; events: number; bytes: number }
   maxBatchesPerRun?: number
-}
-
-/** Records the server keeps refusing as `unsupported` (unknown schema version): retry later. */
-class NoProgressError extends Error {
-  code = 'unsupported'
+  maxPullPagesPerRun?: number
+  /** The app's document model (tests play an app update with it). */
+  documentModel?: number
+  /** How long automatic syncs leave records answered `unsupported` alone (manual ones retry them). */
+  parkUnsupportedMs?: number
 }
 
 /**
@@ -36,47 +37,51 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const now = options.now ?? (() => new Date())
   const random = options.random ?? Math.random
   const limits = options.limits ?? { facts: PUSH_MAX_FACTS, events: PUSH_MAX_EVENTS, bytes: PUSH_MAX_BYTES - 50_000 }
-  const maxBatches = options.maxBatchesPerRun ?? 1_000
+  const parkMs = options.parkUnsupportedMs ?? 10 * 60_000
   let failures = 0
   let retryTimer: ReturnType<typeof setTimeout> | undefined
   let focusEventId: string | undefined
+  // Records the server cannot take yet, and when automatic syncs may send them again: resending
+  // them before every tap's sync would cost a full batch each time for nothing.
+  const parked = new Map<string, number>()
 
-  async function pushQueued(token: string): Promise<void> {
-    for (let batchNo = 0; batchNo < maxBatches; batchNo++) {
-      const batch = await readOutboxBatch(limits)
-      if (batch.recordIds.length === 0) return
-      const response = await api.push(token, { facts: batch.facts, events: batch.events }, await countQueued())
-      const counts = await applyPushResults(batch.recordIds, response.results, now().toISOString())
-      if (counts.acknowledged + counts.rejected === 0) throw new NoProgressError('no record of the batch was acknowledged')
-    }
+  function parkedIds(reason: SyncReason): Set<string> {
+    const at = now().getTime()
+    return new Set(reason === 'manual' ? [] : [...parked].filter(([, until]) => until > at).map(([id]) => id))
   }
 
-  async function pullDocuments(token: string): Promise<void> {
-    const response = await api.pull(token, await getSyncCursor(), await countQueued(), focusEventId)
-    await saveServerDocuments(response.kits, response.events)
-    await setSyncCursor(response.cursor)
-    if (response.totals) await saveEventTotals({ ...response.totals, fetchedAt: now().toISOString() })
-  }
-
-  async function runOnce(): Promise<SyncOutcome> {
+  async function runOnce(reason: SyncReason): Promise<SyncOutcome> {
     const auth = await getSyncAuth()
     if (!auth) return 'not-enrolled'
     await updateSyncStatus({ lastAttemptAt: now().toISOString() })
     try {
-      await pushQueued(auth.token)
-      await pullDocuments(auth.token)
+      const skip = parkedIds(reason)
+      const push = (body: Parameters<SyncApi['push']>[1], queued: number) => api.push(auth.token, body, queued)
+      const kept = await pushOutbox({ push, limits, maxBatches: options.maxBatchesPerRun ?? 1_000, now, skip })
+      for (const id of parked.keys()) if (!skip.has(id)) parked.delete(id)
+      for (const id of kept) parked.set(id, now().getTime() + parkMs)
+      await pullDocuments({
+        pull: (cursor, queued, eventId) => api.pull(auth.token, cursor, queued, eventId),
+        model: options.documentModel ?? DOCUMENT_MODEL,
+        maxPages: options.maxPullPagesPerRun ?? 50,
+        now,
+        ...(focusEventId ? { eventId: focusEventId } : {}),
+      })
     } catch (error) {
       return recordFailure(error)
     }
     failures = 0
     clearTimeout(retryTimer)
-    await updateSyncStatus({ lastSuccessAt: now().toISOString(), lastError: undefined, nextRetryAt: undefined, needsEnrolment: undefined })
+    await updateSyncStatus({
+      lastSuccessAt: now().toISOString(), lastError: undefined, nextRetryAt: undefined, needsEnrolment: undefined,
+      waitingForServer: parked.size || undefined,
+    })
     return 'ok'
   }
 
   async function recordFailure(error: unknown): Promise<SyncOutcome> {
     const at = now().toISOString()
-    if (error instanceof SyncHttpError && error.status === 401) {
+    if (error instanceof ApiError && error.status === 401) {
       // The token was revoked or is unknown: the queue stays, the operator enrols again.
       await updateSyncStatus({ needsEnrolment: true, lastError: { code: 'unauthorized', at }, nextRetryAt: undefined })
       return 'unauthorized'
@@ -85,7 +90,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const delay = backoffDelay(failures, random)
     clearTimeout(retryTimer)
     retryTimer = setTimeout(() => void syncNow('retry'), delay)
-    await updateSyncStatus({ lastError: { code: errorCode(error), at, detail: errorDetail(error) }, nextRetryAt: new Date(now().getTime() + delay).toISOString() })
+    const lastError = { code: syncErrorCode(error), at, detail: syncErrorDetail(error) }
+    await updateSyncStatus({ lastError, nextRetryAt: new Date(now().getTime() + delay).toISOString() })
     return 'retrying'
   }
 
@@ -96,7 +102,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (needsEnrolment) return 'unauthorized'
       if (nextRetryAt && nextRetryAt > now().toISOString()) return 'backing-off'
     }
-    return (await withSyncLock(runOnce)) ?? 'busy'
+    return (await withSyncLock(() => runOnce(reason))) ?? 'busy'
   }
 
   /** Trades an enrolment code for a device token bound to this tablet's id, then syncs. */
@@ -118,18 +124,3 @@ export function createSyncEngine(options: SyncEngineOptions) {
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>
-
-function errorCode(error: unknown): string {
-  if (error instanceof SyncNetworkError) return 'network'
-  if (error instanceof NoProgressError) return error.code
-  if (error instanceof SyncHttpError) {
-    if (error.status === 429) return 'rate_limited'
-    return error.status >= 500 ? 'server' : 'refused'
-  }
-  return 'unexpected'
-}
-
-function errorDetail(error: unknown): string | undefined {
-  if (error instanceof SyncHttpError) return `${error.status} ${error.code}`
-  return error instanceof Error ? error.message.slice(0, 200) : undefined
-}

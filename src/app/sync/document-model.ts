@@ -1,0 +1,7 @@
+/**
+ * What this app version reads from a pull. The readers drop fields and kinds they do not know
+ * and skip documents they cannot read, so bump this whenever the app learns a new document
+ * kind or field: a tablet that pulled with an older model then re-reads everything from
+ * cursor 0 once, and picks up what its older self left out.
+ */
+export const DOCUMENT_MODEL = 1
