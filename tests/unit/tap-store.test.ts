@@ -3,7 +3,7 @@ import { db } from '../../src/app/db/db'
 import { countEventContacts } from '../../src/app/db/facts'
 import { localDay } from '../../src/shared/dates'
 import { useTapStore } from '../../src/app/interactions/tap-store'
-import { useStorageStore } from '../../src/app/settings/storage-store'
+import { useStorageStore } from '../../src/app/storage/storage-store'
 import { freshState } from './support'
 
 const EVENT = '01930000-0000-7000-8000-0000000000aa'

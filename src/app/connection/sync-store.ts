@@ -3,7 +3,7 @@ import { ApiError } from '../api/api-error'
 import { computed, ref } from 'vue'
 import { countQueued, listRejected } from '../db/outbox'
 import { getSyncAuth, getSyncStatus } from '../db/sync-state'
-import { useLiveQuery } from '../db/useLiveQuery'
+import { useLiveQuery } from '../composables/useLiveQuery'
 import type { SyncOutcome } from '../sync/sync-engine'
 
 // The engine (and zod with it) loads after the first paint: it is not needed to tap.
@@ -11,10 +11,15 @@ const engine = () => import('../sync/index').then((m) => m.startSync())
 
 /** The one source of sync state for the UI; every tab sees the same rows through liveQuery. */
 export const useSyncStore = defineStore('sync', () => {
-  const status = useLiveQuery(getSyncStatus)
-  const enrolled = useLiveQuery(async () => Boolean(await getSyncAuth()))
-  const queued = useLiveQuery(countQueued)
-  const rejected = useLiveQuery(listRejected)
+  const reads = {
+    status: useLiveQuery(getSyncStatus),
+    enrolled: useLiveQuery(async () => Boolean(await getSyncAuth())),
+    queued: useLiveQuery(countQueued),
+    rejected: useLiveQuery(listRejected),
+  }
+  const [status, enrolled, queued, rejected] = [reads.status.data, reads.enrolled.data, reads.queued.data, reads.rejected.data]
+  /** True when this tablet's sync state could not be read (shown in place of it). */
+  const readFailed = computed(() => Object.values(reads).some((read) => read.error.value !== undefined))
   const syncing = ref(false)
   const lastOutcome = ref<SyncOutcome>()
   const needsEnrolment = computed(() => enrolled.value === false || status.value?.needsEnrolment === true)
@@ -48,12 +53,25 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Tells the engine which event is on screen, so pulls bring its totals across tablets. */
   async function focusEvent(eventId: string | undefined) {
-    const running = await engine()
-    running.setFocusEvent(eventId)
-    if (eventId) void running.syncNow('visible')
+    try {
+      const running = await engine()
+      running.setFocusEvent(eventId)
+      if (eventId) void running.syncNow('visible')
+    } catch (error) {
+      // The engine's chunk could not load (an update half-applied): totals just stay as they are.
+      console.error(error)
+    }
   }
 
-  return { status, enrolled, queued, rejected, syncing, lastOutcome, needsEnrolment, start, syncNow, enrol, focusEvent }
+  /** Reads the sync state again after a failure. */
+  function retryReads() {
+    for (const read of Object.values(reads)) if (read.error.value !== undefined) read.retry()
+  }
+
+  return {
+    status, enrolled, queued, rejected, readFailed, syncing, lastOutcome, needsEnrolment,
+    start, syncNow, enrol, focusEvent, retryReads,
+  }
 })
 
 /**

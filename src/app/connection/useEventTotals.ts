@@ -1,15 +1,14 @@
-import { onMounted, onUnmounted, type Ref } from 'vue'
+import type { Ref } from 'vue'
 import { getEventTotals } from '../db/sync-state'
-import { useLiveQuery } from '../db/useLiveQuery'
+import { useLiveQuery } from '../composables/useLiveQuery'
 import { useOnline } from '../layout/useOnline'
-import { useSyncStore } from './sync-store'
 
-/** The event's totals across all its tablets, from the last pull; shown only while online. */
+/**
+ * The event's totals across all its tablets, as the last pull brought them; shown only while
+ * online. Only reads: the screen showing the event decides what sync follows (useFocusedEvent).
+ */
 export function useEventTotals(eventId: Ref<string>) {
-  const store = useSyncStore()
   const online = useOnline()
-  const totals = useLiveQuery(() => getEventTotals(eventId.value), [eventId])
-  onMounted(() => void store.focusEvent(eventId.value))
-  onUnmounted(() => void store.focusEvent(undefined))
+  const { data: totals } = useLiveQuery(() => getEventTotals(eventId.value), [eventId])
   return { totals, online }
 }

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { createLocalEvent } from '../db/events'
 import type { StoredEvent } from '../db/database'
-import { useStorageStore } from '../settings/storage-store'
+import { useStorageStore } from '../storage/storage-store'
 import { validateEventForm, type EventFormErrors } from './validate-event'
 
 export type CreateEventResult =

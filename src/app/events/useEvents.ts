@@ -1,7 +1,7 @@
 import type { Ref } from 'vue'
 import { getEvent, listEvents } from '../db/events'
 import { getKit, listKits } from '../db/kits'
-import { useLiveQuery } from '../db/useLiveQuery'
+import { useLiveQuery } from '../composables/useLiveQuery'
 
 /** The events on this tablet, live. */
 export function useEventList() {

@@ -5,7 +5,7 @@ import { effectiveInteractions } from '../../shared/event-log'
 import { getEvent } from '../db/events'
 import { listEventFacts } from '../db/facts'
 import { getDeviceId } from '../db/meta'
-import { useLiveQuery } from '../db/useLiveQuery'
+import { useLiveQuery } from '../composables/useLiveQuery'
 import { downloadText, eventLogCsv, eventLogJson, exportFileName, type EventLog } from './event-log-export'
 
 /** Loads this tablet's log of one event and downloads it as CSV or JSON. */
@@ -15,8 +15,9 @@ export function useEventExport(eventId: Ref<string>) {
   // The device id is read outside the live query: on a first start it is created in a
   // read-write transaction, which a live query (read-only) may not open.
   const deviceId = ref<string>()
-  void getDeviceId().then((id) => (deviceId.value = id))
-  const loaded = useLiveQuery(async () => {
+  // A failure shows through the live query below, which reads the same database.
+  getDeviceId().then((id) => (deviceId.value = id), () => undefined)
+  const { data: loaded, error, retry } = useLiveQuery(async () => {
     const [event, facts] = await Promise.all([getEvent(eventId.value), listEventFacts(eventId.value)])
     return { event, facts }
   }, [eventId])
@@ -35,5 +36,5 @@ export function useEventExport(eventId: Ref<string>) {
     lastFile.value = name
   }
 
-  return { log, rowCount, download, lastFile }
+  return { log, rowCount, download, lastFile, error, retry }
 }

@@ -1,16 +1,11 @@
 import { createI18n } from 'vue-i18n'
 import it from './locales/it.json'
-import { VISITOR_LOCALES, isAppLocale, textDirection, type AppLocale } from './locales'
+import { datetimeFormats, numberFormats } from './formats'
+import { isAppLocale, textDirection, type AppLocale } from './locales'
 
 type Messages = typeof it
 const loaders = import.meta.glob<{ default: Messages }>(['./locales/*.json', '!./locales/it.json'])
 const STORAGE_KEY = 'corner.locale'
-
-const dateTimeFormat = {
-  long: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
-  time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
-} as const
-const datetimeFormats = Object.fromEntries(VISITOR_LOCALES.map((locale) => [locale, dateTimeFormat])) as Record<AppLocale, typeof dateTimeFormat>
 
 /** Italian is bundled (the default and the fallback); other languages load on demand. */
 export const i18n = createI18n<[Messages], AppLocale, false>({
@@ -19,6 +14,7 @@ export const i18n = createI18n<[Messages], AppLocale, false>({
   fallbackLocale: 'it',
   messages: { it } as Record<AppLocale, Messages>,
   datetimeFormats,
+  numberFormats,
   missingWarn: import.meta.env.DEV,
   fallbackWarn: false,
 })

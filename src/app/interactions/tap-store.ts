@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { reactive, ref } from 'vue'
 import type { InteractionPayload } from '../../shared/records'
 import { recordInteraction, undoLastInteraction } from '../db/facts'
-import { useStorageStore } from '../settings/storage-store'
+import { useStorageStore } from '../storage/storage-store'
 
 type Attributes = Omit<InteractionPayload, 'topic' | 'groupSize'>
 export type TapFeedback = { kind: 'saved' | 'undone'; topic: string; seq: number } | { kind: 'nothingToUndo'; seq: number }

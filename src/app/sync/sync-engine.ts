@@ -12,7 +12,7 @@ import { syncErrorCode, syncErrorDetail } from './sync-errors'
 
 /** Why a sync was asked for: automatic reasons respect the backoff, the operator's does not. */
 export type SyncReason = 'manual' | 'online' | 'visible' | 'timer' | 'queued' | 'retry' | 'enrolled' | 'start'
-export type SyncOutcome = 'ok' | 'busy' | 'not-enrolled' | 'unauthorized' | 'retrying' | 'backing-off'
+export type SyncOutcome = 'ok' | 'busy' | 'not-enrolled' | 'unauthorized' | 'retrying' | 'backing-off' | 'storage-failed'
 
 export interface SyncEngineOptions {
   api: SyncApi
@@ -97,12 +97,18 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /** One sync round, unless another tab is syncing or an automatic trigger falls inside the backoff. */
   async function syncNow(reason: SyncReason = 'manual'): Promise<SyncOutcome> {
-    if (reason === 'timer' || reason === 'queued' || reason === 'visible') {
-      const { nextRetryAt, needsEnrolment } = await getSyncStatus()
-      if (needsEnrolment) return 'unauthorized'
-      if (nextRetryAt && nextRetryAt > now().toISOString()) return 'backing-off'
+    try {
+      if (reason === 'timer' || reason === 'queued' || reason === 'visible') {
+        const { nextRetryAt, needsEnrolment } = await getSyncStatus()
+        if (needsEnrolment) return 'unauthorized'
+        if (nextRetryAt && nextRetryAt > now().toISOString()) return 'backing-off'
+      }
+      return (await withSyncLock(() => runOnce(reason))) ?? 'busy'
+    } catch (error) {
+      // IndexedDB itself failed (the screens say so): nothing was sent or removed.
+      console.error(error)
+      return 'storage-failed'
     }
-    return (await withSyncLock(() => runOnce(reason))) ?? 'busy'
   }
 
   /** Trades an enrolment code for a device token bound to this tablet's id, then syncs. */

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { countQueued } from '../db/outbox'
-import { isQuotaError, readStorageStatus, requestPersistentStorage, type StorageStatus } from '../db/storage'
+import { isQuotaError, readStorageStatus, requestPersistentStorage, type StorageStatus } from './browser-storage'
 
 /** Storage health of this tablet: the persist() answer, the estimate, and the last write failure. */
 export const useStorageStore = defineStore('storage', () => {
@@ -12,7 +12,8 @@ export const useStorageStore = defineStore('storage', () => {
   /** Reads the estimate and the queue length again (the diagnostics screen calls this). */
   async function refresh() {
     status.value = await readStorageStatus()
-    queued.value = await countQueued()
+    // Unreadable storage leaves the count unknown; the screens reading it say why.
+    queued.value = await countQueued().catch(() => null)
   }
 
   /** Asks once per start; the answer is shown, never assumed. */
