@@ -42,6 +42,8 @@ export const voidFactSchema = z.strictObject({
 })
 
 export const factSchema = z.discriminatedUnion('kind', [interactionFactSchema, voidFactSchema])
+/** The fact kinds this version knows; a server answers `unsupported` to any other (it stays queued). */
+export const FACT_KINDS: readonly string[] = factSchema.options.map((o) => o.shape.kind.value)
 
 export const kitSchema = z.strictObject({
   id,

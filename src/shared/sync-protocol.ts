@@ -21,9 +21,11 @@ export const PROTOCOL_VERSION = 2
  * POST /api/v1/push. The envelope is strict; each record inside is validated on its own so
  * that one bad record is reported without blocking the others (reliability promise 5).
  */
+export const pushedFactSchema = z.unknown()
+export const pushedEventSchema = z.unknown()
 export const pushRequestSchema = z.strictObject({
-  facts: z.array(z.unknown()).max(PUSH_MAX_FACTS),
-  events: z.array(z.unknown()).max(PUSH_MAX_EVENTS).default([]),
+  facts: z.array(pushedFactSchema).max(PUSH_MAX_FACTS),
+  events: z.array(pushedEventSchema).max(PUSH_MAX_EVENTS).default([]),
 })
 
 /**

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { pullResponseSchema } from '../../src/shared/sync-protocol.js'
+import { PROTOCOL_HEADER, pullResponseSchema } from '../../src/shared/sync-protocol.js'
 import { enrol, interaction, issueCode, login, push } from './helpers/api.js'
 import { ADMIN_PASSWORD } from './helpers/backends.js'
 import { makeTempDir } from './helpers/fake-dist.js'
@@ -47,7 +47,7 @@ describe('a server killed right after a commit', () => {
     await exited
 
     const second = await startProcess()
-    const res = await fetch(`${second.url}/api/v1/pull?cursor=0&eventId=${facts[0]?.eventId}`, { headers: { authorization: `Bearer ${device.token}` } })
+    const res = await fetch(`${second.url}/api/v1/pull?cursor=0&eventId=${facts[0]?.eventId}`, { headers: { authorization: `Bearer ${device.token}`, [PROTOCOL_HEADER]: '2' } })
     expect(pullResponseSchema.parse(await res.json()).totals?.contacts).toBe(500)
     const again = await push(second.url, device.token, { facts })
     expect(again.results.every((r) => r.status === 'duplicate')).toBe(true)

@@ -49,7 +49,7 @@ describe('built-in TLS', () => {
     })
     try {
       expect((await app.inject({ url: '/healthz' })).headers['strict-transport-security']).toMatch(/max-age=\d+/)
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'tls test password' } })
+      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'sec-fetch-site': 'same-origin' }, payload: { username: 'admin', password: 'tls test password' } })
       expect(login.statusCode).toBe(200)
       expect(String(login.headers['set-cookie'])).toMatch(/; Secure/)
     } finally {

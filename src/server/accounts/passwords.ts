@@ -1,29 +1,7 @@
-import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
-/** 32 random bytes, URL-safe: device tokens and session cookies. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url')
-}
-
-/** Tokens are high-entropy, so a plain SHA-256 is enough at rest (no salt or stretching needed). */
-export function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex')
-}
-
-// No 0/O, 1/I/L: codes are read aloud and typed on a tablet.
-const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
-
-/** 8 characters ≈ 39 bits: enough for a single-use, expiring, rate-limited code. */
-export function newEnrolmentCode(): string {
-  let code = ''
-  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
-  return code
-}
-
-/** Users type codes with spaces, dashes or lower case. */
-export function normaliseEnrolmentCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '')
-}
+/** What the API asks of a coordinator's password (and of ADMIN_PASSWORD at start). */
+export const MIN_PASSWORD_LENGTH = 10
 
 export function newPassword(): string {
   return randomBytes(12).toString('base64url')

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
-import type { Database } from '../db/database.table.js'
+import { sql } from 'kysely'
+import type { Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
-
-type Db = Kysely<Database> | Transaction<Database>
 
 // 9 bound columns per row: 500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const ROWS_PER_INSERT = 500
@@ -27,6 +25,19 @@ export async function findFactBodies(db: Db, ids: string[]): Promise<Map<string,
   if (ids.length === 0) return new Map()
   const rows = await db.selectFrom('facts').select(['id', 'body']).where('id', 'in', ids).execute()
   return new Map(rows.map((r) => [r.id, r.body]))
+}
+
+export interface FactIdentity {
+  kind: string
+  deviceId: string
+  eventId: string
+}
+
+/** Kind, device and event of stored facts: what a void's target is checked against. */
+export async function findFactIdentities(db: Db, ids: string[]): Promise<Map<string, FactIdentity>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('facts').select(['id', 'kind', 'device_id', 'event_id']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, deviceId: r.device_id, eventId: r.event_id }]))
 }
 
 export async function countFacts(db: Db): Promise<number> {
