@@ -83,6 +83,13 @@ export const eventSchema = eventFields
   })
   .refine(datesInOrder, datesMessage)
 
+/**
+ * Documents as answers carry them: a field this version does not know is dropped, never a
+ * reason to refuse the document (the protocol only grows). Requests stay strict.
+ */
+export const kitDocumentSchema = kitSchema.strip()
+export const eventDocumentSchema = eventSchema.strip()
+
 export type InteractionPayload = z.infer<typeof interactionPayloadSchema>
 export type InteractionFact = z.infer<typeof interactionFactSchema>
 export type VoidFact = z.infer<typeof voidFactSchema>

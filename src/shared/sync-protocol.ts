@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { eventSchema, kitSchema } from './records.js'
+import { eventDocumentSchema, kitDocumentSchema } from './records.js'
 
 /** Limits of one push batch; the server enforces them and the client never exceeds them. */
 export const PUSH_MAX_FACTS = 500
@@ -63,8 +63,8 @@ export const eventTotalsSchema = z.object({
 export const pullResponseSchema = z.object({
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
-  kits: z.array(kitSchema),
-  events: z.array(eventSchema),
+  kits: z.array(kitDocumentSchema),
+  events: z.array(eventDocumentSchema),
   totals: eventTotalsSchema.optional(),
 })
 

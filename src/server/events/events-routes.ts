@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { createEventRequestSchema, eventsResponseSchema, updateEventRequestSchema } from '../../shared/admin-protocol.js'
-import { eventSchema } from '../../shared/records.js'
+import { eventDocumentSchema as eventSchema } from '../../shared/records.js'
 import { perAccount } from '../http/rate-limits.js'
 import { emptyBody, errors, idParams, sessionSecurity } from '../http/route-schemas.js'
 import { closeEvent, createEvent, editEvent, listAllEvents } from './events-service.js'

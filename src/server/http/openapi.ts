@@ -21,8 +21,20 @@ function documentPushedRecords(): void {
  * The OpenAPI document is generated from the zod schemas declared on the routes
  * (fastify-type-provider-zod): what is validated is what is published. Register before the routes.
  */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered after this plugin (the OpenAPI completeness test reads it). */
+    registeredRoutes: { method: string; url: string; hidden: boolean }[]
+  }
+}
+
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   documentPushedRecords()
+  const routes: FastifyInstance['registeredRoutes'] = []
+  app.decorate('registeredRoutes', routes)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, hidden: Boolean(route.schema?.hide) })
+  })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
