@@ -39,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.TLS_CERT && env.TLS_KEY ? { https: { cert: readFileSync(env.TLS_CERT), key: readFileSync(env.TLS_KEY) } } : {}),
     ...(trustProxy === undefined ? {} : { trustProxy }),
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    ...(env.RATE_LIMIT_NAMESPACE ? { rateLimitNamespace: env.RATE_LIMIT_NAMESPACE } : {}),
     ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
     ...(env.STATIC_ROOT ? { staticRoot: env.STATIC_ROOT } : {}),
     ...(maxOpenEvents ? { maxOpenEventsPerDevice: maxOpenEvents } : {}),

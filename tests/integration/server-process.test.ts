@@ -28,7 +28,7 @@ async function startFails(env: Record<string, string>): Promise<ServerExit> {
   return error as ServerExit
 }
 
-describe('the server process', () => {
+describe.concurrent('the server process', () => {
   it('keeps enrolment codes, client addresses and user agents out of its request log', async () => {
     const dist = writeFakeDist()
     dirs.push(dist)
