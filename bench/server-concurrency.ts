@@ -16,7 +16,7 @@ import { spawnServer } from './server-process.js'
 const TABLETS = 50
 const BATCHES_PER_TABLET = 4
 const FACTS_PER_BATCH = 250
-const json = { 'content-type': 'application/json' }
+const json = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0
 
 async function enrolTablets(url: string): Promise<{ deviceId: string; token: string }[]> {

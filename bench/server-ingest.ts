@@ -13,7 +13,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { NewFactRow } from '../src/server/db/facts.table.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { openDatabase } from '../src/server/db/open-database.js'
-import { insertNewFacts } from '../src/server/repos/facts.js'
+import { insertNewFacts } from '../src/server/sync/facts-repository.js'
 import { canonicalJson } from '../src/server/sync/canonical-json.js'
 import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
 import type { Fact } from '../src/shared/records.js'
@@ -45,7 +45,7 @@ function rowsOf(batches: Fact[][]): NewFactRow[][] {
 const valuesOf = (rows: NewFactRow[]) => rows.flatMap((r) => COLUMNS.map((c) => r[c] ?? null))
 
 async function enrol(url: string): Promise<{ deviceId: string; token: string }> {
-  const headers = { 'content-type': 'application/json' }
+  const headers = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
   const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: 'bench password' }) })
   const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
   const { code } = (await (await fetch(`${url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...headers, cookie }, body: '{}' })).json()) as { code: string }
@@ -69,16 +69,16 @@ async function httpRun(url: string, device: { deviceId: string; token: string })
 /** Kysely (the server's own repository function) vs the raw driver, same rows, one transaction per batch. */
 async function queryLayerRuns(dialect: 'sqlite' | 'postgres', dir: string, schema: string): Promise<[number, number]> {
   const batches = rowsOf(makeBatches(uuidv7()))
-  const viaKysely = openDatabase({ dataDir: join(dir, 'kysely'), ...(dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: `${schema}_k` } : {}) })
+  const viaKysely = await openDatabase({ dataDir: join(dir, 'kysely'), ...(dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: `${schema}_k` } : {}) })
   await migrateToLatest(viaKysely)
   let start = performance.now()
   for (const rows of batches) await viaKysely.db.transaction().execute((trx) => insertNewFacts(trx, rows))
   const kysely = rate(start)
-  await viaKysely.db.destroy()
+  await viaKysely.close()
 
-  const rawTarget = openDatabase({ dataDir: join(dir, 'raw'), ...(dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: `${schema}_r` } : {}) })
+  const rawTarget = await openDatabase({ dataDir: join(dir, 'raw'), ...(dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: `${schema}_r` } : {}) })
   await migrateToLatest(rawTarget)
-  await rawTarget.db.destroy()
+  await rawTarget.close()
   if (dialect === 'sqlite') {
     const db = new SQLite(join(dir, 'raw', 'corner.sqlite'))
     db.pragma('journal_mode = WAL')

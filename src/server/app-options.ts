@@ -1,14 +1,7 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-export interface RateLimits {
-  /** Requests per minute per device token on push/pull. */
-  devicePerMinute: number
-  /** Requests per minute per IP on public routes (login, enrol). */
-  publicPerMinute: number
-  /** Requests per minute per session on coordinator routes. */
-  adminPerMinute: number
-}
+import type { LoginThrottle } from './accounts/accounts-service.js'
+import type { RateLimits } from './http/rate-limits.js'
 
 export interface AppOptions {
   /** Built PWA to serve; `false` serves the API only. Default: `<repo>/dist`. */
@@ -17,25 +10,35 @@ export interface AppOptions {
   dataDir?: string
   /** postgres://… selects PostgreSQL; unset means SQLite `<dataDir>/corner.sqlite`. */
   databaseUrl?: string
-  /** PostgreSQL schema (created if missing); used by tests to isolate themselves. */
+  /** PostgreSQL schema of our tables (created if missing). Default `corner` (see open-database.ts). */
   pgSchema?: string
   /** Certificate and key (PEM): the server speaks HTTPS itself, adds HSTS and forces secure cookies. */
   https?: { cert: string | Buffer; key: string | Buffer }
-  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto (client IP, secure cookies). */
-  trustProxy?: boolean
+  /**
+   * Behind reverse proxies: how many hops of X-Forwarded-For to trust (a number), or the
+   * proxies' addresses/CIDRs. Never "any": a client could then pick its own address.
+   */
+  trustProxy?: number | string[]
   logger?: boolean
   /** First start only: the coordinator account created when there is none. */
   admin?: { username?: string; password?: string }
   /** Called once when the first admin is created, with the password to show the operator. */
   onAdminCreated?: (admin: { username: string; password: string; generated: boolean }) => void
   rateLimits?: Partial<RateLimits>
-  /** Origin put in enrolment links; default: the origin of the coordinator's request. */
+  /** redis://…: rate-limit counters shared by every server process. */
+  redisUrl?: string
+  /** Key prefix in Redis (tests isolate themselves with it). */
+  rateLimitNamespace?: string
+  loginThrottle?: Partial<LoginThrottle>
+  /** Open events one tablet may create offline. Default 200. */
+  maxOpenEventsPerDevice?: number
+  /** A request must arrive whole within this time (slow senders are cut off). Default 60 s. */
+  requestTimeoutMs?: number
+  /** Origin put in enrolment links and accepted as same-origin; default: the request's own. */
   publicOrigin?: string
   /** Injectable clock (tests move it to expire enrolment codes and sessions). */
   clock?: () => Date
 }
-
-export const defaultRateLimits: RateLimits = { devicePerMinute: 600, publicPerMinute: 20, adminPerMinute: 600 }
 
 // Same depth from src/server (tsx) and dist-server/server (compiled): both sit two levels under the repo.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')

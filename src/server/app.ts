@@ -1,43 +1,68 @@
 import cookie from '@fastify/cookie'
-import rateLimit from '@fastify/rate-limit'
 import Fastify, { type FastifyInstance } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
-import { defaultRateLimits, defaultStaticRoot, type AppOptions, type RateLimits } from './app-options.js'
+import { defaultLoginThrottle, ensureAdmin, type LoginThrottle } from './accounts/accounts-service.js'
+import { apiV1 } from './api-v1.js'
+import { defaultStaticRoot, type AppOptions } from './app-options.js'
 import type { Database } from './db/database.table.js'
 import { migrateToLatest } from './db/migrate.js'
 import { openDatabase } from './db/open-database.js'
-import { installErrorHandlers } from './http/api-error.js'
+import { seedDemoDocuments } from './documents/seed.js'
+import { healthRoutes } from './health/health-routes.js'
+import { installErrorHandler } from './http/error-handler.js'
+import { redactedRequest } from './http/log-redaction.js'
+import { registerOpenApi } from './http/openapi.js'
+import { defaultRateLimits, registerRateLimits, type RateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticFiles } from './http/static-files.js'
-import { adminRoutes } from './routes/admin-routes.js'
-import { authRoutes } from './routes/auth-routes.js'
-import { enrolRoute } from './routes/enrol-route.js'
-import { healthRoutes } from './routes/health.js'
-import { openApiRoute } from './routes/openapi-route.js'
-import { syncRoutes } from './routes/sync-routes.js'
-import { ensureAdmin, seedDemoDocuments } from './seed.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
     clock: () => Date
     rateLimits: RateLimits
-    settings: { tls: boolean; publicOrigin: string | undefined }
+    settings: { tls: boolean; publicOrigin: string | undefined; loginThrottle: LoginThrottle; maxOpenEventsPerDevice: number }
   }
 }
 
-/** Builds the whole server (API, static PWA, database migrated and seeded); does not listen. */
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+/**
+ * A hop count trusts the nearest N hops whoever they are (fastify itself refuses to, since
+ * it cannot check the nearest one): right only when the server is reachable through the
+ * proxies alone. Addresses are checked. See docs/deployment.md.
+ */
+function trustProxyOption(trust: AppOptions['trustProxy']): string[] | ((address: string, hop: number) => boolean) | false {
+  if (trust === undefined) return false
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return trust
+}
+
+/**
+ * Builds the whole server, as fastify/demo does: framework plugins, then the database
+ * (migrated and seeded), then the API tree, then the static PWA. Does not listen.
+ */
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const tls = Boolean(options.https)
-  // The raw server type (http or https) does not matter to any route: erase it.
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
   const app = Fastify({
-    logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    logger: options.logger ? { serializers: { req: redactedRequest } } : false,
+    trustProxy: trustProxyOption(options.trustProxy),
     // Push raises its own limit to PUSH_MAX_BYTES; everything else is small.
     bodyLimit: 64 * 1024,
-    ...(options.https ? { https: options.https } : {}),
+    // A body trickled in byte by byte must not hold a socket for minutes.
+    requestTimeout,
+    connectionTimeout: 2 * requestTimeout,
+    http: { headersTimeout: Math.min(requestTimeout, 30_000), connectionsCheckingInterval: Math.min(requestTimeout, 5_000) },
+    ...(options.https ? { https: { ...options.https, connectionsCheckingInterval: Math.min(requestTimeout, 5_000) } } : {}),
   }) as unknown as FastifyInstance
-  const opened = openDatabase({
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  // Only JSON bodies: a cross-site form can post text/plain without asking first.
+  app.removeContentTypeParser('text/plain')
+
+  const opened = await openDatabase({
     dataDir: options.dataDir ?? './data',
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
@@ -45,28 +70,31 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.decorate('db', opened.db)
   app.decorate('clock', options.clock ?? (() => new Date()))
   app.decorate('rateLimits', { ...defaultRateLimits, ...options.rateLimits })
-  app.decorate('settings', { tls, publicOrigin: options.publicOrigin })
-  app.addHook('onClose', async () => opened.db.destroy())
+  app.decorate('settings', {
+    tls,
+    publicOrigin: options.publicOrigin,
+    loginThrottle: { ...defaultLoginThrottle, ...options.loginThrottle },
+    maxOpenEventsPerDevice: options.maxOpenEventsPerDevice ?? 200,
+  })
+  app.addHook('onClose', async () => opened.close())
 
   try {
     await migrateToLatest(opened)
-    await ensureAdmin(opened.db, options, app.clock())
+    const admin = await ensureAdmin(opened.db, options.admin, app.clock())
+    if (admin) options.onAdminCreated?.(admin)
     await seedDemoDocuments(opened.db, app.clock())
   } catch (error) {
-    await opened.db.destroy()
+    await opened.close()
     throw error
   }
 
-  installErrorHandlers(app)
+  installErrorHandler(app)
   await registerSecurityHeaders(app, tls)
   await app.register(cookie)
-  await app.register(rateLimit, { global: false })
+  await registerRateLimits(app, options.redisUrl, options.rateLimitNamespace ?? 'corner-rl-')
+  await registerOpenApi(app)
   await app.register(healthRoutes)
-  await app.register(openApiRoute)
-  await app.register(syncRoutes)
-  await app.register(enrolRoute)
-  await app.register(authRoutes)
-  await app.register(adminRoutes, { prefix: '/api/v1/admin' })
+  await app.register(apiV1, { prefix: '/api/v1' })
   await registerStaticFiles(app, options.staticRoot ?? defaultStaticRoot)
   return app
 }

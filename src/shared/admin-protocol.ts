@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { eventSchema, kitSchema } from './records.js'
+import { eventDocumentSchema, eventSchema, kitDocumentSchema } from './records.js'
 
 /** Coordinator API (/api/v1/auth/*, /api/v1/admin/*): session-cookie authenticated. */
 
@@ -42,7 +42,7 @@ export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema
  */
 
 /** GET /api/v1/admin/kits. */
-export const kitsResponseSchema = z.object({ kits: z.array(kitSchema) })
+export const kitsResponseSchema = z.object({ kits: z.array(kitDocumentSchema) })
 
 // The event fields a coordinator edits; id, version, status and createdAt belong to the server.
 // (Rebuilt from the shape: zod refuses .omit() on a refined schema.)
@@ -64,7 +64,7 @@ export const createEventRequestSchema = z
 export const updateEventRequestSchema = z
   .strictObject({ ...editableEventFields, version: z.number().int().min(0).optional() })
   .refine(endNotBeforeStart, endRefinement)
-export const eventsResponseSchema = z.object({ events: z.array(eventSchema) })
+export const eventsResponseSchema = z.object({ events: z.array(eventDocumentSchema) })
 
 /** GET /api/v1/admin/devices. */
 export const deviceSchema = z.object({

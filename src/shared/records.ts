@@ -42,6 +42,8 @@ export const voidFactSchema = z.strictObject({
 })
 
 export const factSchema = z.discriminatedUnion('kind', [interactionFactSchema, voidFactSchema])
+/** The fact kinds this version knows; a server answers `unsupported` to any other (it stays queued). */
+export const FACT_KINDS: readonly string[] = factSchema.options.map((o) => o.shape.kind.value)
 
 export const kitSchema = z.strictObject({
   id,
@@ -80,6 +82,13 @@ export const eventSchema = eventFields
     createdAt: isoDateTime,
   })
   .refine(datesInOrder, datesMessage)
+
+/**
+ * Documents as answers carry them: a field this version does not know is dropped, never a
+ * reason to refuse the document (the protocol only grows). Requests stay strict.
+ */
+export const kitDocumentSchema = kitSchema.strip()
+export const eventDocumentSchema = eventSchema.strip()
 
 export type InteractionPayload = z.infer<typeof interactionPayloadSchema>
 export type InteractionFact = z.infer<typeof interactionFactSchema>

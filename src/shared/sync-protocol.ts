@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { eventSchema, kitSchema } from './records.js'
+import { eventDocumentSchema, kitDocumentSchema } from './records.js'
 
 /** Limits of one push batch; the server enforces them and the client never exceeds them. */
 export const PUSH_MAX_FACTS = 500
@@ -21,9 +21,11 @@ export const PROTOCOL_VERSION = 2
  * POST /api/v1/push. The envelope is strict; each record inside is validated on its own so
  * that one bad record is reported without blocking the others (reliability promise 5).
  */
+export const pushedFactSchema = z.unknown()
+export const pushedEventSchema = z.unknown()
 export const pushRequestSchema = z.strictObject({
-  facts: z.array(z.unknown()).max(PUSH_MAX_FACTS),
-  events: z.array(z.unknown()).max(PUSH_MAX_EVENTS).default([]),
+  facts: z.array(pushedFactSchema).max(PUSH_MAX_FACTS),
+  events: z.array(pushedEventSchema).max(PUSH_MAX_EVENTS).default([]),
 })
 
 /**
@@ -61,8 +63,8 @@ export const eventTotalsSchema = z.object({
 export const pullResponseSchema = z.object({
   cursor: z.number().int().min(0),
   hasMore: z.boolean(),
-  kits: z.array(kitSchema),
-  events: z.array(eventSchema),
+  kits: z.array(kitDocumentSchema),
+  events: z.array(eventDocumentSchema),
   totals: eventTotalsSchema.optional(),
 })
 

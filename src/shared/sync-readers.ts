@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { eventSchema, kitSchema, type EventDoc, type Kit } from './records.js'
+import { eventDocumentSchema, kitDocumentSchema, type EventDoc, type Kit } from './records.js'
 import { eventTotalsSchema, pushResultStatus, type PushResponse } from './sync-protocol.js'
 
 /**
@@ -7,8 +7,8 @@ import { eventTotalsSchema, pushResultStatus, type PushResponse } from './sync-p
  * know are dropped, document kinds it does not know are ignored, and a document it cannot
  * read is skipped and counted — never the whole page (docs/sync-protocol.md, "growth").
  */
-const kitReader = kitSchema.strip()
-const eventReader = eventSchema.strip()
+const kitReader = kitDocumentSchema
+const eventReader = eventDocumentSchema
 
 const pullEnvelope = z.object({
   cursor: z.number().int().min(0),

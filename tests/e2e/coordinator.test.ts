@@ -120,7 +120,7 @@ describe('a coordinator in the office', () => {
 
     // A tablet uses the code (what its /enrol screen does), then the list shows it.
     const enrolled = await fetch(`${server.url}/api/v1/enrol`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId: randomUUID() }),
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ code, deviceId: randomUUID() }),
     })
     expect(enrolled.status).toBe(200)
     await page.getByTestId('devices-reload').click()

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devicesResponseSchema, sessionResponseSchema } from '../../src/shared/admin-protocol.js'
-import { enrol, interaction, issueCode, json, login, pushRaw } from './helpers/api.js'
+import { enrol, interaction, issueCode, json, login, postEmpty, pushRaw } from './helpers/api.js'
 import { ADMIN_PASSWORD, backends, startTestServer, type TestServer } from './helpers/backends.js'
 
 describe.each(backends)('coordinator and enrolment on $name', ({ name, available }) => {
@@ -26,13 +26,13 @@ describe.each(backends)('coordinator and enrolment on $name', ({ name, available
     expect(setCookie).not.toMatch(/Secure/)
     const cookie = (setCookie.split(';')[0] ?? '').trim()
     expect((await me(cookie)).status).toBe(200)
-    const out = await fetch(`${server.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie } })
+    const out = await postEmpty(`${server.url}/api/v1/auth/logout`, cookie)
     expect(out.status).toBe(204)
     expect((await me(cookie)).status).toBe(401)
   })
 
   it.skipIf(!available)('marks the cookie secure behind a TLS proxy', async () => {
-    const proxied = await startTestServer(name, { trustProxy: true })
+    const proxied = await startTestServer(name, { trustProxy: 1 })
     try {
       const res = await fetch(`${proxied.url}/api/v1/auth/login`, {
         method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
@@ -121,11 +121,11 @@ describe.each(backends)('coordinator and enrolment on $name', ({ name, available
     const cookie = await login(server.url)
     const deviceId = uuidv7()
     const first = await enrol(server.url, (await issueCode(server.url, cookie)).code, deviceId)
-    const second = await enrol(server.url, (await issueCode(server.url, cookie)).code, deviceId)
+    const second = await enrol(server.url, (await issueCode(server.url, cookie, { deviceId })).code, deviceId)
     const body = JSON.stringify({ facts: [] })
     expect((await pushRaw(server.url, first.token, body)).status).toBe(401)
     expect((await pushRaw(server.url, second.token, body)).status).toBe(200)
-    const revoked = await fetch(`${server.url}/api/v1/admin/devices/${deviceId}/revoke`, { method: 'POST', headers: { cookie } })
+    const revoked = await postEmpty(`${server.url}/api/v1/admin/devices/${deviceId}/revoke`, cookie)
     expect(revoked.status).toBe(200)
     expect((await revoked.json()).revokedAt).toEqual(expect.any(String))
     const res = await pushRaw(server.url, second.token, JSON.stringify({ facts: [interaction(deviceId)] }))

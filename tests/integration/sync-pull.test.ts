@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_EVENT_ID, demoEvent } from '../../src/shared/demo-event.js'
 import { DEMO_KIT_ID } from '../../src/shared/demo-kit.js'
 import { eventSchema } from '../../src/shared/records.js'
-import { pullResponseSchema, type PullResponse } from '../../src/shared/sync-protocol.js'
+import { PROTOCOL_HEADER, PULL_PAGE_SIZE, pullResponseSchema, type PullResponse } from '../../src/shared/sync-protocol.js'
+import { pullResponseV1Schema } from '../../src/server/sync/protocol-v1.js'
 import { enrolNewDevice, interaction, json, login, push, voidOf } from './helpers/api.js'
 import { backends, startTestServer, type TestServer } from './helpers/backends.js'
 
@@ -12,11 +13,16 @@ describe.each(backends)('pull on $name', ({ name, available }) => {
   let device: { deviceId: string; token: string }
   let cookie: string
 
-  async function pull(query: string, token = device.token): Promise<PullResponse> {
-    const res = await fetch(`${server.url}/api/v1/pull?${query}`, { headers: { authorization: `Bearer ${token}` } })
+  async function pullRaw(query: string, protocol?: number): Promise<unknown> {
+    const headers = { authorization: `Bearer ${device.token}`, ...(protocol ? { [PROTOCOL_HEADER]: String(protocol) } : {}) }
+    const res = await fetch(`${server.url}/api/v1/pull?${query}`, { headers })
     if (res.status !== 200) throw new Error(`pull ${res.status}: ${await res.text()}`)
-    return pullResponseSchema.parse(await res.json())
+    return res.json()
   }
+  /** As today's tablets ask (protocol 2): pages with hasMore. */
+  const pull = async (query: string): Promise<PullResponse> => pullResponseSchema.parse(await pullRaw(query, 2))
+  /** As tablets installed before the protocol header ask: the version 1 shape, strictly. */
+  const pullV1 = async (query: string) => pullResponseV1Schema.strict().parse(await pullRaw(query))
 
   beforeAll(async () => {
     if (!available) return
@@ -32,7 +38,8 @@ describe.each(backends)('pull on $name', ({ name, available }) => {
     expect(first.events.map((e) => e.id)).toContain(DEMO_EVENT_ID)
     expect(first.cursor).toBeGreaterThan(0)
     const next = await pull(`cursor=${first.cursor}`)
-    expect(next).toEqual({ cursor: first.cursor, kits: [], events: [] })
+    expect(next).toEqual({ cursor: first.cursor, hasMore: false, kits: [], events: [] })
+    expect(await pullV1(`cursor=${first.cursor}`)).toEqual({ cursor: first.cursor, kits: [], events: [] })
   })
 
   it.skipIf(!available)('returns an edited event after the cursor, with a higher version', async () => {
@@ -75,6 +82,31 @@ describe.each(backends)('pull on $name', ({ name, available }) => {
     const restored = await pull(`cursor=${cursor + 1000}`)
     expect(restored.cursor).toBe(cursor)
     expect(restored.kits.map((k) => k.id)).toEqual([DEMO_KIT_ID])
+  })
+
+  it.skipIf(!available)('pages 200 documents at a time in version order, and a version 1 tablet follows the same pages', async () => {
+    const start = (await pull('cursor=0')).cursor
+    const created: string[] = []
+    const base = demoEvent(new Date())
+    for (let i = 0; i < PULL_PAGE_SIZE + 50; i++) {
+      const { id: _id, version: _v, status: _s, createdAt: _c, ...fields } = { ...base, name: `Evento ${i}` }
+      const res = await fetch(`${server.url}/api/v1/admin/events`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify(fields) })
+      created.push(((await res.json()) as { id: string }).id)
+    }
+    const first = await pull(`cursor=${start}`)
+    expect(first.hasMore).toBe(true)
+    expect(first.events).toHaveLength(PULL_PAGE_SIZE)
+    expect(first.cursor).toBe(first.events.at(-1)?.version)
+    const versions = first.events.map((e) => e.version)
+    expect(versions).toEqual([...versions].sort((a, b) => a - b))
+    const second = await pull(`cursor=${first.cursor}`)
+    expect(second.hasMore).toBe(false)
+    expect([...first.events, ...second.events].map((e) => e.id)).toEqual(created)
+
+    const v1First = await pullV1(`cursor=${start}`)
+    expect(v1First.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id))
+    expect(v1First.cursor).toBe(first.cursor)
+    expect((await pullV1(`cursor=${v1First.cursor}`)).events.map((e) => e.id)).toEqual(second.events.map((e) => e.id))
   })
 
   it.skipIf(!available)('refuses a malformed cursor and an unknown query parameter', async () => {

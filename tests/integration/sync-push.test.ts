@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoEvent } from '../../src/shared/demo-event.js'
 import { PUSH_MAX_BYTES, PUSH_MAX_FACTS } from '../../src/shared/sync-protocol.js'
-import { countFacts } from '../../src/server/repos/facts.js'
+import { countFacts } from '../../src/server/sync/facts-repository.js'
 import { enrolNewDevice, interaction, push, pushRaw } from './helpers/api.js'
 import { backends, startTestServer, type TestServer } from './helpers/backends.js'
 

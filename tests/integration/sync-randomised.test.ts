@@ -11,7 +11,7 @@ import { createSyncEngine } from '../../src/app/sync/sync-engine'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event'
 import { startServer, type RunningServer } from '../../src/server/start-server'
 import { enrol, issueCode, login } from './helpers/api'
-import { ADMIN_PASSWORD, PG_URL, backends } from './helpers/backends'
+import { ADMIN_PASSWORD, PG_URL, backends, dropSchema, runScopedName } from './helpers/backends'
 import { makeTempDir } from './helpers/fake-dist'
 
 type Fault = 'none' | 'drop-before' | 'drop-after' | '503'
@@ -26,7 +26,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 
 describe.each(backends)('randomised sync against the real server ($name)', ({ name, available }) => {
   const dataDir = makeTempDir()
-  const pgSchema = `rand_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  const pgSchema = runScopedName('rand')
   let server: RunningServer
   let port = 0
   const start = async () => {
@@ -43,6 +43,7 @@ describe.each(backends)('randomised sync against the real server ($name)', ({ na
   })
   afterAll(async () => {
     await server?.close()
+    if (name === 'postgres' && available) await dropSchema(pgSchema)
   })
 
   it.skipIf(!available)('ends with the server holding exactly the tablet\'s facts, once each', async () => {

@@ -1,4 +1,5 @@
-import type { AccountsTable, SessionsTable } from './accounts.table.js'
+import type { Kysely, Transaction } from 'kysely'
+import type { AccountsTable, LoginFailuresTable, SessionsTable } from './accounts.table.js'
 import type { DeviceTokensTable, DevicesTable, EnrolmentCodesTable } from './devices.table.js'
 import type { DocCounterTable, EventsTable, KitsTable } from './documents.table.js'
 import type { FactsTable } from './facts.table.js'
@@ -14,7 +15,11 @@ export interface Database {
   doc_counter: DocCounterTable
   accounts: AccountsTable
   sessions: SessionsTable
+  login_failures: LoginFailuresTable
   devices: DevicesTable
   device_tokens: DeviceTokensTable
   enrolment_codes: EnrolmentCodesTable
 }
+
+/** What every repository function takes: the database, or a transaction on it. */
+export type Db = Kysely<Database> | Transaction<Database>

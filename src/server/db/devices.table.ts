@@ -21,6 +21,8 @@ export interface DeviceTokensTable {
 export interface EnrolmentCodesTable {
   code_hash: string
   label: string | null
+  /** Set: the code re-enrols this device only. Unset: it enrols a new device only. */
+  device_id: string | null
   created_by: string
   created_at: string
   expires_at: string

@@ -1,4 +1,4 @@
-import { SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely'
+import { CompiledQuery, SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings } from 'kysely'
 
 /** A first-come, first-served lock: ownership passes straight to the next waiter. */
 class FifoLock {
@@ -50,8 +50,13 @@ class FifoDriver implements Driver {
     this.#lock.unlock()
   }
 
-  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    return this.#inner.beginTransaction(connection, settings)
+  /**
+   * IMMEDIATE takes the write lock at BEGIN. A DEFERRED transaction that reads first and then
+   * writes cannot wait for another writer (busy_timeout does not apply to the upgrade), so it
+   * would fail at once with SQLITE_BUSY instead of waiting its turn.
+   */
+  async beginTransaction(connection: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
   }
 
   commitTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,9 +1,13 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import * as initial from './migrations/20261126T0400-initial.js'
+import * as accountsDevices from './migrations/20261126T1200-accounts-devices.js'
 import type { OpenedDatabase } from './open-database.js'
 
 // A static list rather than FileMigrationProvider: works the same under tsx (.ts) and compiled (.js).
-const migrations = { '20261126T0400-initial': initial }
+const migrations: Record<string, { up: (db: Parameters<typeof initial.up>[0], dialect: OpenedDatabase['dialect']) => Promise<void> }> = {
+  '20261126T0400-initial': initial,
+  '20261126T1200-accounts-devices': accountsDevices,
+}
 
 export async function migrateToLatest({ db, dialect, pgSchema }: OpenedDatabase): Promise<void> {
   if (pgSchema) await sql`create schema if not exists ${sql.id(pgSchema)}`.execute(db)
@@ -14,6 +18,8 @@ export async function migrateToLatest({ db, dialect, pgSchema }: OpenedDatabase)
       return bound
     },
   }
+  // Pinned: without it kysely looks for its tables in every schema of the search path and
+  // fails when another schema of a shared database holds its own (docs/deployment.md).
   const migrator = new Migrator({ db, provider, ...(pgSchema ? { migrationTableSchema: pgSchema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')

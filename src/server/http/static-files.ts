@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { basename, join, sep } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { sendApiNotFound } from './api-error.js'
+import { sendApiNotFound } from './error-handler.js'
 
 const IMMUTABLE = 'public, max-age=31536000, immutable'
 // Files that name other files by hash: a stale copy would pin clients to an old release.

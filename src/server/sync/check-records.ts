@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { eventSchema, factSchema, SUPPORTED_FACT_SCHEMA_VERSIONS, type EventDoc, type Fact } from '../../shared/records.js'
+import { eventSchema, FACT_KINDS, factSchema, SUPPORTED_FACT_SCHEMA_VERSIONS, type EventDoc, type Fact } from '../../shared/records.js'
 import type { PushResult } from '../../shared/sync-protocol.js'
 import { canonicalJson } from './canonical-json.js'
 
@@ -20,10 +20,14 @@ function reasonOf(where: string, error: z.ZodError): string {
 /** Validates one pushed fact on its own, so one bad record never blocks the others. */
 export function checkFact(raw: unknown, index: number): Checked<Fact> {
   const id = idOf(raw)
-  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined
-  // Checked before the shape: a newer client's fact may legitimately look different.
+  const { schemaVersion: version, kind } = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown; kind?: unknown }) : {}
+  // Checked before the shape: a newer client's fact may legitimately look different, and
+  // stays queued on its tablet until a server that knows it answers (the protocol only grows).
   if (typeof version === 'number' && !supported.includes(version)) {
     return { ok: false, result: { id, status: 'unsupported', reason: `schema_version ${version} not in [${supported.join(', ')}]` } }
+  }
+  if (typeof kind === 'string' && /^[a-z_]{1,40}$/.test(kind) && !FACT_KINDS.includes(kind)) {
+    return { ok: false, result: { id, status: 'unsupported', reason: `unknown_kind ${kind}` } }
   }
   const parsed = factSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, result: { id, status: 'invalid', reason: reasonOf(`facts[${index}]`, parsed.error) } }

@@ -10,7 +10,7 @@ export class Coordinator {
   private async call(path: string, init: RequestInit = {}): Promise<Response> {
     const response = await fetch(`${this.server.url}${path}`, {
       ...init,
-      headers: { 'content-type': 'application/json', cookie: this.cookie, ...init.headers },
+      headers: { 'content-type': 'application/json', origin: this.server.url, cookie: this.cookie, ...init.headers },
     })
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`)
     return response

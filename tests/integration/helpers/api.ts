@@ -5,7 +5,16 @@ import { enrolResponseSchema, pushResponseSchema, type PushResponse } from '../.
 import type { Fact } from '../../../src/shared/records.js'
 import { ADMIN_PASSWORD } from './backends.js'
 
-export const json = { 'content-type': 'application/json' }
+/**
+ * What a browser page of ours sends with a state-changing call: JSON, and a same-origin marker
+ * (Node's fetch sends no Origin; the server's CSRF guard asks for one of the two).
+ */
+export const json = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
+
+/** A bodiless state-changing call (logout, revoke, close …): `{}` as JSON. */
+export function postEmpty(url: string, cookie: string): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { ...json, cookie }, body: '{}' })
+}
 
 /** Logs in as the seeded admin and returns the Cookie header to send. */
 export async function login(baseUrl: string, username = 'admin', password = ADMIN_PASSWORD): Promise<string> {
@@ -22,7 +31,7 @@ export async function issueCode(baseUrl: string, cookie: string, body: object = 
   return (await res.json()) as EnrolmentCodeResponse
 }
 
-export async function enrol(baseUrl: string, code: string, deviceId = uuidv7()): Promise<{ deviceId: string; token: string }> {
+export async function enrol(baseUrl: string, code: string, deviceId: string = uuidv7()): Promise<{ deviceId: string; token: string }> {
   const res = await fetch(`${baseUrl}/api/v1/enrol`, { method: 'POST', headers: json, body: JSON.stringify({ code, deviceId, label: 'Tablet A' }) })
   if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`)
   return enrolResponseSchema.parse(await res.json())

@@ -1,11 +1,20 @@
 import { rmSync } from 'node:fs'
 import pg from 'pg'
+import { inject } from 'vitest'
 import { startServer, type RunningServer, type StartOptions } from '../../../src/server/start-server.js'
 import { makeTempDir } from './fake-dist.js'
 
 export type BackendName = 'sqlite' | 'postgres'
 
-export const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+import { PG_URL } from './pg-url.js'
+
+export { PG_URL }
+
+let names = 0
+/** A PostgreSQL name (schema, database) for this run: global-setup drops them all at the end. */
+export function runScopedName(what: string): string {
+  return `${inject('pgRunPrefix')}_${what}_${process.pid}_${++names}`
+}
 
 async function checkPostgres(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
@@ -34,6 +43,8 @@ export const backends: { name: BackendName; available: boolean }[] = [
 ]
 
 export interface TestServer extends RunningServer {
+  /** The server's data directory (SQLite file, lock file). */
+  dataDir: string
   /** Moves the server's clock (expiring codes and sessions without waiting). */
   advanceClock: (ms: number) => void
 }
@@ -41,7 +52,7 @@ export interface TestServer extends RunningServer {
 /** A real server on 127.0.0.1 and an ephemeral port, on a fresh database of its own. */
 export async function startTestServer(backend: BackendName, extra: StartOptions = {}): Promise<TestServer> {
   const dataDir = makeTempDir()
-  const pgSchema = `it_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+  const pgSchema = runScopedName('s')
   let offset = 0
   const server = await startServer({
     port: 0,
@@ -54,6 +65,7 @@ export async function startTestServer(backend: BackendName, extra: StartOptions 
   })
   return {
     ...server,
+    dataDir,
     advanceClock: (ms) => {
       offset += ms
     },
@@ -65,7 +77,7 @@ export async function startTestServer(backend: BackendName, extra: StartOptions 
   }
 }
 
-async function dropSchema(schema: string): Promise<void> {
+export async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL })
   await client.connect()
   try {

@@ -1,0 +1,69 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/database.table.js'
+import type { NewFactRow } from '../db/facts.table.js'
+
+// 9 bound columns per row: 500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+const ROWS_PER_INSERT = 500
+
+/** Inserts the rows whose id is new; returns the ids actually inserted. Never overwrites. */
+export async function insertNewFacts(db: Db, rows: NewFactRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>()
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT)
+    const returned = await db
+      .insertInto('facts')
+      .values(chunk)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .execute()
+    for (const r of returned) inserted.add(r.id)
+  }
+  return inserted
+}
+
+export async function findFactBodies(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('facts').select(['id', 'body']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.body]))
+}
+
+export interface FactIdentity {
+  kind: string
+  deviceId: string
+  eventId: string
+}
+
+/** Kind, device and event of stored facts: what a void's target is checked against. */
+export async function findFactIdentities(db: Db, ids: string[]): Promise<Map<string, FactIdentity>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('facts').select(['id', 'kind', 'device_id', 'event_id']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, deviceId: r.device_id, eventId: r.event_id }]))
+}
+
+export async function countFacts(db: Db): Promise<number> {
+  const row = await db.selectFrom('facts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Contacts = interactions not voided, across all devices; devices = those with any fact. */
+export async function eventTotals(db: Db, eventId: string): Promise<{ contacts: number; devices: number }> {
+  const counts = await db
+    .selectFrom('facts')
+    .select([
+      sql<number>`sum(case when kind = 'interaction' then 1 else 0 end)`.as('interactions'),
+      sql<number>`count(distinct device_id)`.as('devices'),
+    ])
+    .where('event_id', '=', eventId)
+    .executeTakeFirstOrThrow()
+  // Voids are few: count their distinct targets that are interactions of this event.
+  const voided = await db
+    .selectFrom('facts as v')
+    .innerJoin('facts as f', 'f.id', 'v.target_id')
+    .select(sql<number>`count(distinct v.target_id)`.as('n'))
+    .where('v.event_id', '=', eventId)
+    .where('v.kind', '=', 'void')
+    .where('f.event_id', '=', eventId)
+    .where('f.kind', '=', 'interaction')
+    .executeTakeFirstOrThrow()
+  return { contacts: Number(counts.interactions ?? 0) - Number(voided.n), devices: Number(counts.devices) }
+}

@@ -1,0 +1,57 @@
+import type { EventDoc, Kit } from '../../shared/records.js'
+import { PULL_PAGE_SIZE } from '../../shared/sync-protocol.js'
+import type { Db } from '../db/database.table.js'
+import { inTransaction } from '../db/transaction.js'
+import { touchDevice } from '../devices/devices-repository.js'
+import { currentDocumentVersion, eventFromRow, kitFromRow, listVersionRange } from '../documents/documents-repository.js'
+import { eventTotals } from './facts-repository.js'
+
+export interface PullInput {
+  deviceId: string
+  cursor: number
+  eventId?: string
+  queuedCount?: number
+  now: Date
+  pageSize?: number
+}
+
+export interface PullPage {
+  cursor: number
+  hasMore: boolean
+  kits: Kit[]
+  events: EventDoc[]
+  totals?: { eventId: string; contacts: number; devices: number }
+}
+
+/**
+ * One page of documents changed since the cursor, all kinds together in version order, and
+ * the event's live totals. One transaction: one trip through the connection, one consistent view.
+ */
+export async function pullDocuments(db: Db, input: PullInput): Promise<PullPage> {
+  const limit = input.pageSize ?? PULL_PAGE_SIZE
+  return inTransaction(db, async (trx) => {
+    await touchDevice(trx, input.deviceId, input.now.toISOString(), input.queuedCount)
+    // Read the ceiling first: every version up to it is committed (see nextDocumentVersion).
+    const ceiling = await currentDocumentVersion(trx)
+    // A cursor from the future means the tablet last synced with another (or a restored)
+    // database: send everything rather than nothing.
+    const since = input.cursor > ceiling ? 0 : input.cursor
+    const [kitRows, eventRows] = await Promise.all([
+      listVersionRange(trx, 'kits', since, ceiling, limit + 1),
+      listVersionRange(trx, 'events', since, ceiling, limit + 1),
+    ])
+    const merged = [
+      ...kitRows.map((row) => ({ version: row.version, kit: kitFromRow(row) })),
+      ...eventRows.map((row) => ({ version: row.version, event: eventFromRow(row) })),
+    ].sort((a, b) => a.version - b.version)
+    const page = merged.slice(0, limit)
+    const hasMore = merged.length > limit
+    return {
+      cursor: hasMore ? (page.at(-1)?.version ?? since) : ceiling,
+      hasMore,
+      kits: page.flatMap((d) => ('kit' in d ? [d.kit] : [])),
+      events: page.flatMap((d) => ('event' in d ? [d.event] : [])),
+      ...(input.eventId ? { totals: { eventId: input.eventId, ...(await eventTotals(trx, input.eventId)) } } : {}),
+    }
+  })
+}
