@@ -132,6 +132,29 @@ describe('a coordinator in the office', () => {
     expect(await violations(page)).toEqual([])
   })
 
+  it('restores the revoked tablet and issues a code that re-enrols that tablet only', async () => {
+    const device = row(page, 'Tablet 3 — stand Lodi')
+    const deviceId = (await device.getAttribute('data-device-id'))!
+    await device.getByRole('button', { name: 'Ripristina Tablet 3 — stand Lodi' }).click()
+    await expect.poll(() => device.getByTestId('device-status').textContent()).toContain('Attivo')
+    await page.getByText('Tablet «Tablet 3 — stand Lodi» ripristinato').waitFor()
+    await device.getByRole('button', { name: 'Crea un codice per ricollegare Tablet 3 — stand Lodi' }).click()
+    const card = page.getByRole('region', { name: 'Ricollega un tablet' })
+    await card.getByRole('heading', { name: 'Codice di ricollegamento — Tablet 3 — stand Lodi' }).waitFor()
+    // Focus moves to the new code, so a screen reader reads it out at once.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Codice di ricollegamento — Tablet 3 — stand Lodi')
+    const code = (await card.getByTestId('enrol-code').textContent())?.trim() ?? ''
+    const qr = card.getByRole('img', { name: 'Codice QR del link di registrazione' })
+    await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+    expect(await violations(page)).toEqual([])
+
+    const enrolWith = (id: string) => fetch(`${server.url}/api/v1/enrol`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ code, deviceId: id }),
+    })
+    expect((await enrolWith(randomUUID())).status).toBe(410)
+    expect((await enrolWith(deviceId)).status).toBe(200)
+  })
+
   it('adds a coordinator account, and says so when the name is taken', async () => {
     await page.getByRole('link', { name: 'Account', exact: true }).click()
     await row(page, 'admin').waitFor()
@@ -148,6 +171,52 @@ describe('a coordinator in the office', () => {
     await page.getByLabel('Password').fill('a-long-enough-password')
     await page.getByTestId('add-account').click()
     await page.getByText('Questo nome utente esiste già.').waitFor()
+  })
+
+  it('disables and enables an account from the keyboard, never offering to disable one\'s own', async () => {
+    expect(await row(page, 'admin').getByRole('button').count()).toBe(0)
+    expect(await row(page, 'admin').textContent()).toContain('Il tuo account')
+    const mario = row(page, 'mario.rossi')
+    await mario.getByRole('button', { name: 'Disattiva mario.rossi' }).focus()
+    await page.keyboard.press('Enter')
+    // The confirmation takes the focus: Enter again confirms.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Sì, disattiva')
+    expect(await violations(page)).toEqual([])
+    await page.keyboard.press('Enter')
+    await expect.poll(() => mario.getByTestId('account-status').textContent()).toContain('Disattivato il')
+    await page.getByText('Account «mario.rossi» disattivato.').waitFor()
+    expect(await violations(page)).toEqual([])
+    await mario.getByRole('button', { name: 'Riattiva mario.rossi' }).click()
+    await expect.poll(() => mario.getByTestId('account-status').textContent()).toContain('Attivo')
+  })
+
+  it('changes the password after explaining what is wrong, in words', async () => {
+    await page.getByRole('navigation', { name: 'Area coordinatori' }).getByRole('link', { name: 'Password' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Cambia la tua password' }).waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.getByLabel('Password attuale').fill('e2e-password-123')
+    await page.getByLabel('Nuova password', { exact: true }).fill('a-new-password-1')
+    await page.getByLabel('Ripeti la nuova password').fill('a-new-password-2')
+    await page.getByTestId('change-password').click()
+    await page.getByText('Le due password nuove non coincidono.').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password-confirm')
+    expect(await violations(page)).toEqual([])
+
+    await page.getByLabel('Password attuale').fill('not-my-password')
+    await page.getByLabel('Ripeti la nuova password').fill('a-new-password-1')
+    await page.getByTestId('change-password').click()
+    await page.getByText('La password attuale non è corretta.').waitFor()
+
+    // Changed, then changed back, so the later tests log in as before.
+    for (const [from, to] of [['e2e-password-123', 'a-new-password-1'], ['a-new-password-1', 'e2e-password-123']]) {
+      await page.getByLabel('Password attuale').fill(from!)
+      await page.getByLabel('Nuova password', { exact: true }).fill(to!)
+      await page.getByLabel('Ripeti la nuova password').fill(to!)
+      await page.getByTestId('change-password').click()
+      await page.getByTestId('password-changed').waitFor()
+      expect(await page.getByLabel('Password attuale').inputValue()).toBe('')
+    }
+    expect(await violations(page)).toEqual([])
   })
 
   it('logs out; the guard then keeps every coordinator page behind the login', async () => {

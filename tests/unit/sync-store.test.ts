@@ -13,6 +13,7 @@ describe('enrolling this tablet', () => {
     [new ApiError(429, 'rate_limited', 'Slow down'), 'rate_limited'],
     [new ApiError(502, 'server', 'HTTP 502'), 'server'],
     [new ApiError(403, 'cross_origin', 'Cross-origin request'), 'refused'],
+    [new ApiError(403, 'device_revoked', 'Restore it first'), 'device_revoked'],
     [new TypeError('x is undefined'), 'unexpected'],
   ])('explains %s as sync.errors.%s, in Italian and English', (error, key) => {
     expect(enrolErrorKey(error)).toBe(key)

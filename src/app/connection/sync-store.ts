@@ -81,6 +81,6 @@ export const useSyncStore = defineStore('sync', () => {
 export function enrolErrorKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'unexpected'
   if (error.code === 'enrolment_code_invalid' || error.code === 'device_exists') return 'code_not_valid_here'
-  if (error.code === 'network' || error.code === 'rate_limited' || error.code === 'invalid_body') return error.code
+  if (['network', 'rate_limited', 'invalid_body', 'device_revoked'].includes(error.code)) return error.code
   return error.status >= 500 ? 'server' : 'refused'
 }

@@ -32,5 +32,16 @@ export const useCoordinatorAccounts = defineStore('coordinator-accounts', () => 
     return { ok: false, code: result.error.code }
   }
 
-  return { accounts, loadError, load, add }
+  /**
+   * Disables or enables an account; returns the error code to explain, or null. The server
+   * refuses to disable your own account or the last enabled one (409), so someone can always log in.
+   */
+  async function setEnabled(id: string, enabled: boolean): Promise<string | null> {
+    const result = await attempt(() => (enabled ? api.enableAccount(id) : api.disableAccount(id)))
+    if (!result.ok) return result.error.code
+    accounts.value = (accounts.value ?? []).map((account) => (account.id === id ? result.value : account))
+    return null
+  }
+
+  return { accounts, loadError, load, add, setEnabled }
 })

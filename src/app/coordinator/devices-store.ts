@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { Device, EnrolmentCodeResponse } from '../../shared/admin-protocol'
+import type { CreateEnrolmentCodeRequest, Device, EnrolmentCodeResponse } from '../../shared/admin-protocol'
 import * as api from '../api/coordinator-api'
 import { attempt } from './attempt'
 import { enrolmentQrDataUrl } from './enrolment-qr'
 
-export type ShownEnrolment = EnrolmentCodeResponse & { label: string; qr: string }
+/** A code on screen: for a new tablet (`label` its optional name) or to re-enrol `deviceName`. */
+export type ShownEnrolment = EnrolmentCodeResponse & { label: string; qr: string; deviceName?: string }
 
 export const useCoordinatorDevices = defineStore('coordinator-devices', () => {
   const devices = ref<Device[] | null>(null)
@@ -21,15 +22,32 @@ export const useCoordinatorDevices = defineStore('coordinator-devices', () => {
     else loadError.value = result.error.code
   }
 
-  /** Issues a one-time enrolment code (24 h) and draws its link as a QR; returns an error code or null. */
-  async function enrol(label: string): Promise<string | null> {
-    const trimmed = label.trim()
+  async function issue(request: CreateEnrolmentCodeRequest, shown: { label: string; deviceName?: string }): Promise<string | null> {
     const result = await attempt(async () => {
-      const issued = await api.createEnrolmentCode(trimmed ? { label: trimmed } : {})
-      return { ...issued, label: trimmed, qr: await enrolmentQrDataUrl(issued.link) }
+      const issued = await api.createEnrolmentCode(request)
+      return { ...issued, ...shown, qr: await enrolmentQrDataUrl(issued.link) }
     })
     if (!result.ok) return result.error.code
     enrolment.value = result.value
+    return null
+  }
+
+  /** Issues a one-time code (24 h) that enrols a new tablet only, with its link as a QR; returns an error code or null. */
+  async function enrol(label: string): Promise<string | null> {
+    const trimmed = label.trim()
+    return issue(trimmed ? { label: trimmed } : {}, { label: trimmed })
+  }
+
+  /** Issues a code that re-enrols this tablet only (same device id, its queue kept); returns an error code or null. */
+  async function reenrol(device: Device, name: string): Promise<string | null> {
+    return issue({ deviceId: device.id }, { label: '', deviceName: name })
+  }
+
+  /** A revoked tablet may enrol again (with a code issued for it); returns an error code or null. */
+  async function restore(id: string): Promise<string | null> {
+    const result = await attempt(() => api.restoreDevice(id))
+    if (!result.ok) return result.error.code
+    await load()
     return null
   }
 
@@ -41,5 +59,5 @@ export const useCoordinatorDevices = defineStore('coordinator-devices', () => {
     return null
   }
 
-  return { devices, loadError, enrolment, load, enrol, revoke }
+  return { devices, loadError, enrolment, load, enrol, reenrol, revoke, restore }
 })

@@ -5,7 +5,8 @@
  */
 export const EXPLAINED_ERROR_CODES = [
   'network', 'bad_response', 'server', 'unknown', 'invalid_credentials', 'rate_limited', 'unauthorized',
-  'version_conflict', 'username_taken', 'not_found', 'invalid_body', 'event_exists',
+  'version_conflict', 'username_taken', 'not_found', 'invalid_body', 'event_exists', 'account_disabled',
+  'cannot_disable_self', 'last_account', 'device_revoked', 'cross_origin', 'unknown_kit',
 ] as const
 export type ExplainedErrorCode = (typeof EXPLAINED_ERROR_CODES)[number]
 

@@ -31,6 +31,10 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
         path: 'accounts', name: 'coordinator-accounts', component: () => import('./CoordinatorAccountsView.vue'),
         beforeEnter: requireSession, meta: { section: 'accounts' },
       },
+      {
+        path: 'password', name: 'coordinator-password', component: () => import('./CoordinatorPasswordView.vue'),
+        beforeEnter: requireSession, meta: { section: 'password' },
+      },
     ],
   },
 ]

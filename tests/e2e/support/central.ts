@@ -21,12 +21,18 @@ export class Coordinator {
     this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!
   }
 
-  async enrolmentCode(): Promise<{ code: string; link: string }> {
-    return (await this.call('/api/v1/admin/enrolment-codes', { method: 'POST', body: JSON.stringify({ label: 'e2e tablet' }) })).json()
+  /** A code for a new tablet, or (with `deviceId`) one that re-enrols that tablet only. */
+  async enrolmentCode(deviceId?: string): Promise<{ code: string; link: string }> {
+    const body = deviceId ? { deviceId } : { label: 'e2e tablet' }
+    return (await this.call('/api/v1/admin/enrolment-codes', { method: 'POST', body: JSON.stringify(body) })).json()
   }
 
   async revoke(deviceId: string): Promise<void> {
     await this.call(`/api/v1/admin/devices/${deviceId}/revoke`, { method: 'POST', body: '{}' })
+  }
+
+  async restore(deviceId: string): Promise<void> {
+    await this.call(`/api/v1/admin/devices/${deviceId}/restore`, { method: 'POST', body: '{}' })
   }
 }
 

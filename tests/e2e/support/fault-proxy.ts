@@ -80,7 +80,9 @@ export class FaultProxy {
   private forward(req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const out = request(
-        { host: '127.0.0.1', port: this.upstreamPort(), method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${this.upstreamPort()}` } },
+        // The Host header passes through unchanged, as a reverse proxy keeps it: the server
+        // checks that a state-changing request's Origin names the host it was sent to.
+        { host: '127.0.0.1', port: this.upstreamPort(), method: req.method, path: req.url, headers: req.headers },
         (answer) => {
           const chunks: Buffer[] = []
           answer.on('data', (chunk: Buffer) => chunks.push(chunk))
