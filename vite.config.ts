@@ -38,7 +38,7 @@ export default defineConfig({
       dropMessageCompiler: true,
     }),
     VitePWA({
-      // The worker is ours (src/sw): precache the shell, never queue API calls (ARCHITECTURE.md).
+      // The worker is ours (src/sw): precache the shell, never queue API calls (docs/architecture.md).
       strategies: 'injectManifest',
       srcDir: 'src/sw',
       filename: 'sw.ts',

@@ -90,6 +90,17 @@ describe('the sync engine', () => {
     expect(batch.facts).toHaveLength(3)
   })
 
+  it('sends facts queued 90 days ago like any other: nothing in the queue expires', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-08-28T09:00:00Z'))
+    for (let i = 0; i < 3; i++) await tap()
+    vi.setSystemTime(new Date('2026-11-26T09:00:00Z'))
+    const api = fakeApi(() => 'accepted')
+    expect(await createSyncEngine({ api }).syncNow()).toBe('ok')
+    expect(api.pushes[0]!.facts.map((f) => (f as { at: string }).at.slice(0, 10))).toEqual(['2026-08-28', '2026-08-28', '2026-08-28'])
+    expect(await db.outbox.count()).toBe(0)
+  })
+
   it('does not sync automatically inside the backoff window, but does when the operator asks', async () => {
     await tap()
     let fail = true

@@ -7,7 +7,7 @@ export type NewEventInput = Omit<EventDoc, 'id' | 'version' | 'status' | 'create
 
 /**
  * Creates an event on the tablet, offline. It is queued in the same transaction and pushed
- * later; the server becomes its owner from then on (ARCHITECTURE.md, documents).
+ * later; the server becomes its owner from then on (docs/architecture.md, "Data on the tablet").
  */
 export async function createLocalEvent(input: NewEventInput): Promise<StoredEvent> {
   const event: StoredEvent = {
