@@ -8,6 +8,7 @@ import { enrolRoutes } from './devices/enrol-routes.js'
 import { kitsRoutes } from './documents/kits-routes.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { sameOriginGuard } from './http/same-origin.js'
+import { surveysRoutes } from './surveys/surveys-routes.js'
 import { syncRoutes } from './sync/sync-routes.js'
 
 /**
@@ -41,6 +42,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
       await admin.register(devicesRoutes)
       await admin.register(eventsRoutes)
       await admin.register(kitsRoutes)
+      await admin.register(surveysRoutes)
     }, { prefix: '/admin' })
   })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventDocumentSchema, kitDocumentSchema } from './records.js'
+import { surveyDocumentSchema } from './surveys.js'
 
 /** Limits of one push batch; the server enforces them and the client never exceeds them. */
 export const PUSH_MAX_FACTS = 500
@@ -50,10 +51,18 @@ export const pullQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   eventId: z.uuid().optional(),
 })
+/** Survey answers of the event across all its tablets: how many responses, and counts per answer. */
+export const surveyTotalsSchema = z.object({
+  surveyId: z.uuid(),
+  responses: z.number().int().min(0),
+  answers: z.array(z.object({ questionId: z.string(), value: z.string(), count: z.number().int().min(0) })),
+})
 export const eventTotalsSchema = z.object({
   eventId: z.uuid(),
   contacts: z.number().int().min(0),
   devices: z.number().int().min(0),
+  /** Complete responses not flagged too fast (protocol 2 on). */
+  surveys: z.array(surveyTotalsSchema).optional(),
 })
 /**
  * One page of documents in version order: at most PULL_PAGE_SIZE in all kinds together,
@@ -65,6 +74,7 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   kits: z.array(kitDocumentSchema),
   events: z.array(eventDocumentSchema),
+  surveys: z.array(surveyDocumentSchema),
   totals: eventTotalsSchema.optional(),
 })
 
@@ -91,6 +101,7 @@ export type PushResult = z.infer<typeof pushResultSchema>
 export type PushResponse = z.infer<typeof pushResponseSchema>
 export type PullQuery = z.infer<typeof pullQuerySchema>
 export type PullResponse = z.infer<typeof pullResponseSchema>
+export type SurveyTotals = z.infer<typeof surveyTotalsSchema>
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>
 export type ApiError = z.infer<typeof apiErrorSchema>

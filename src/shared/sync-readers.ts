@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventDocumentSchema, kitDocumentSchema, type EventDoc, type Kit } from './records.js'
+import { surveyDocumentSchema, type Survey } from './surveys.js'
 import { eventTotalsSchema, pushResultStatus, type PushResponse } from './sync-protocol.js'
 
 /**
@@ -16,6 +17,7 @@ const pullEnvelope = z.object({
   hasMore: z.boolean().default(false),
   kits: z.array(z.unknown()).default([]),
   events: z.array(z.unknown()).default([]),
+  surveys: z.array(z.unknown()).default([]),
   totals: eventTotalsSchema.optional().catch(undefined),
 })
 
@@ -24,6 +26,7 @@ export interface PullPage {
   hasMore: boolean
   kits: Kit[]
   events: EventDoc[]
+  surveys: Survey[]
   totals?: z.infer<typeof eventTotalsSchema>
   /** Documents this client could not read (a newer shape); they are not stored. */
   skipped: number
@@ -43,13 +46,15 @@ export function readPullResponse(body: unknown): PullPage {
   const envelope = pullEnvelope.parse(body)
   const kits = readAll(kitReader, envelope.kits)
   const events = readAll(eventReader, envelope.events)
+  const surveys = readAll(surveyDocumentSchema, envelope.surveys)
   return {
     cursor: envelope.cursor,
     hasMore: envelope.hasMore,
     kits: kits.read,
     events: events.read,
+    surveys: surveys.read,
     ...(envelope.totals ? { totals: envelope.totals } : {}),
-    skipped: kits.skipped + events.skipped,
+    skipped: kits.skipped + events.skipped + surveys.skipped,
   }
 }
 

@@ -3,6 +3,7 @@ import type { AccountsTable, LoginFailuresTable, SessionsTable } from './account
 import type { DeviceTokensTable, DevicesTable, EnrolmentCodesTable } from './devices.table.js'
 import type { DocCounterTable, EventsTable, KitsTable } from './documents.table.js'
 import type { FactsTable } from './facts.table.js'
+import type { SurveyAnswersTable, SurveyRevisionsTable, SurveysTable } from './surveys.table.js'
 
 /**
  * The whole schema. Timestamps are ISO-8601 UTC strings on both dialects, so one query
@@ -19,6 +20,9 @@ export interface Database {
   devices: DevicesTable
   device_tokens: DeviceTokensTable
   enrolment_codes: EnrolmentCodesTable
+  surveys: SurveysTable
+  survey_revisions: SurveyRevisionsTable
+  survey_answers: SurveyAnswersTable
 }
 
 /** What every repository function takes: the database, or a transaction on it. */

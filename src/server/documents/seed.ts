@@ -1,17 +1,27 @@
 import { demoEvent } from '../../shared/demo-event.js'
 import { demoKit } from '../../shared/demo-kit.js'
+import { templateSurveys } from '../../shared/survey-templates/index.js'
+import { seedPublishedSurvey } from '../surveys/surveys-service.js'
 import type { Db } from '../db/database.table.js'
 import { inTransaction } from '../db/transaction.js'
 import { canonicalJson } from '../sync/canonical-json.js'
-import { findEvent, insertEvent, insertKit, kitExists, nextDocumentVersion } from './documents-repository.js'
+import { findEvent, insertEvent, insertKit, nextDocumentVersion } from './documents-repository.js'
 
-/** The demo kit and event, so the first screen is useful; idempotent, never overwrites edits. */
+/**
+ * The shipped surveys, the demo kit and event, so the first screen is useful; idempotent, never
+ * overwrites edits — except the demo kit of an install from before surveys, which gains them.
+ */
 export async function seedDemoDocuments(db: Db, now: Date): Promise<void> {
+  for (const survey of templateSurveys) await seedPublishedSurvey(db, survey)
   await inTransaction(db, async (trx) => {
     const nowIso = now.toISOString()
-    if (!(await kitExists(trx, demoKit.id))) {
+    const kit = await trx.selectFrom('kits').select('body').where('id', '=', demoKit.id).executeTakeFirst()
+    const withoutSurveys = kit !== undefined && !('surveyIds' in (JSON.parse(kit.body) as object))
+    if (!kit || withoutSurveys) {
       const version = await nextDocumentVersion(trx)
-      await insertKit(trx, { id: demoKit.id, version, body: canonicalJson({ ...demoKit, version: undefined }), updated_at: nowIso })
+      const body = canonicalJson({ ...(kit ? JSON.parse(kit.body) : demoKit), version: undefined, surveyIds: demoKit.surveyIds, kiosk: demoKit.kiosk })
+      if (kit) await trx.updateTable('kits').set({ version, body, updated_at: nowIso }).where('id', '=', demoKit.id).execute()
+      else await insertKit(trx, { id: demoKit.id, version, body, updated_at: nowIso })
     }
     const event = demoEvent(now)
     if (!(await findEvent(trx, event.id))) {
