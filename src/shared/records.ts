@@ -105,6 +105,8 @@ export const kitSchema = z.strictObject({
   /** Surveys the kiosk offers, in order (absent in kits from before surveys). */
   surveyIds: z.array(id).max(10).optional(),
   kiosk: kioskSettingsSchema.optional(),
+  /** Social contents the QR wall shows, in order (absent in kits from before contents). */
+  contentIds: z.array(id).max(30).optional(),
 })
 
 /** What a person fills in to create an event (on a tablet or centrally). */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventDocumentSchema, kitDocumentSchema } from './records.js'
+import { contentDocumentSchema } from './contents.js'
 import { surveyDocumentSchema } from './surveys.js'
 
 /** Limits of one push batch; the server enforces them and the client never exceeds them. */
@@ -57,12 +58,20 @@ export const surveyTotalsSchema = z.object({
   responses: z.number().int().min(0),
   answers: z.array(z.object({ questionId: z.string(), value: z.string(), count: z.number().int().min(0) })),
 })
+export const contentTotalsSchema = z.object({
+  contentId: z.uuid(),
+  scans: z.number().int().min(0),
+  useful: z.number().int().min(0),
+  notUseful: z.number().int().min(0),
+})
 export const eventTotalsSchema = z.object({
   eventId: z.uuid(),
   contacts: z.number().int().min(0),
   devices: z.number().int().min(0),
   /** Complete responses not flagged too fast (protocol 2 on). */
   surveys: z.array(surveyTotalsSchema).optional(),
+  /** Scans and "was this useful?" answers per content of the event (protocol 2 on). */
+  contents: z.array(contentTotalsSchema).optional(),
 })
 /**
  * One page of documents in version order: at most PULL_PAGE_SIZE in all kinds together,
@@ -75,6 +84,7 @@ export const pullResponseSchema = z.object({
   kits: z.array(kitDocumentSchema),
   events: z.array(eventDocumentSchema),
   surveys: z.array(surveyDocumentSchema),
+  contents: z.array(contentDocumentSchema),
   totals: eventTotalsSchema.optional(),
 })
 
@@ -102,6 +112,7 @@ export type PushResponse = z.infer<typeof pushResponseSchema>
 export type PullQuery = z.infer<typeof pullQuerySchema>
 export type PullResponse = z.infer<typeof pullResponseSchema>
 export type SurveyTotals = z.infer<typeof surveyTotalsSchema>
+export type ContentTotals = z.infer<typeof contentTotalsSchema>
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>
 export type ApiError = z.infer<typeof apiErrorSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventDocumentSchema, kitDocumentSchema, type EventDoc, type Kit } from './records.js'
+import { contentDocumentSchema, type Content } from './contents.js'
 import { surveyDocumentSchema, type Survey } from './surveys.js'
 import { eventTotalsSchema, pushResultStatus, type PushResponse } from './sync-protocol.js'
 
@@ -18,6 +19,7 @@ const pullEnvelope = z.object({
   kits: z.array(z.unknown()).default([]),
   events: z.array(z.unknown()).default([]),
   surveys: z.array(z.unknown()).default([]),
+  contents: z.array(z.unknown()).default([]),
   totals: eventTotalsSchema.optional().catch(undefined),
 })
 
@@ -27,6 +29,7 @@ export interface PullPage {
   kits: Kit[]
   events: EventDoc[]
   surveys: Survey[]
+  contents: Content[]
   totals?: z.infer<typeof eventTotalsSchema>
   /** Documents this client could not read (a newer shape); they are not stored. */
   skipped: number
@@ -47,14 +50,16 @@ export function readPullResponse(body: unknown): PullPage {
   const kits = readAll(kitReader, envelope.kits)
   const events = readAll(eventReader, envelope.events)
   const surveys = readAll(surveyDocumentSchema, envelope.surveys)
+  const contents = readAll(contentDocumentSchema, envelope.contents)
   return {
     cursor: envelope.cursor,
     hasMore: envelope.hasMore,
     kits: kits.read,
     events: events.read,
     surveys: surveys.read,
+    contents: contents.read,
     ...(envelope.totals ? { totals: envelope.totals } : {}),
-    skipped: kits.skipped + events.skipped + surveys.skipped,
+    skipped: kits.skipped + events.skipped + surveys.skipped + contents.skipped,
   }
 }
 

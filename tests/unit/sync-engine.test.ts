@@ -12,7 +12,7 @@ import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
 import { freshState } from './support'
 
 const EVENT = '01930000-0000-7000-8000-0000000000aa'
-const emptyPull = { cursor: 0, hasMore: false, kits: [], events: [], surveys: [] }
+const emptyPull = { cursor: 0, hasMore: false, kits: [], events: [], surveys: [], contents: [] }
 
 function fakeApi(answer: (body: PushRequest) => PushResult['status'] | Error): SyncApi & { pushes: PushRequest[] } {
   const pushes: PushRequest[] = []

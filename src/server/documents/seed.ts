@@ -1,6 +1,9 @@
 import { demoEvent } from '../../shared/demo-event.js'
 import { demoKit } from '../../shared/demo-kit.js'
 import { templateSurveys } from '../../shared/survey-templates/index.js'
+import { demoContents } from '../../shared/demo-contents.js'
+import { ensureEventCodes } from '../contents/codes-service.js'
+import { findContent, insertContent } from '../contents/contents-repository.js'
 import { seedPublishedSurvey } from '../surveys/surveys-service.js'
 import type { Db } from '../db/database.table.js'
 import { inTransaction } from '../db/transaction.js'
@@ -13,13 +16,24 @@ import { findEvent, insertEvent, insertKit, nextDocumentVersion } from './docume
  */
 export async function seedDemoDocuments(db: Db, now: Date): Promise<void> {
   for (const survey of templateSurveys) await seedPublishedSurvey(db, survey)
+  for (const content of demoContents) {
+    await inTransaction(db, async (trx) => {
+      if (await findContent(trx, content.id)) return
+      const version = await nextDocumentVersion(trx)
+      await insertContent(trx, { id: content.id, version, body: canonicalJson({ ...content, version: undefined }), updated_at: now.toISOString() })
+    })
+  }
   await inTransaction(db, async (trx) => {
     const nowIso = now.toISOString()
     const kit = await trx.selectFrom('kits').select('body').where('id', '=', demoKit.id).executeTakeFirst()
-    const withoutSurveys = kit !== undefined && !('surveyIds' in (JSON.parse(kit.body) as object))
-    if (!kit || withoutSurveys) {
+    const stored = kit ? (JSON.parse(kit.body) as Record<string, unknown>) : undefined
+    const older = stored !== undefined && (!('surveyIds' in stored) || !('contentIds' in stored))
+    if (!stored || older) {
       const version = await nextDocumentVersion(trx)
-      const body = canonicalJson({ ...(kit ? JSON.parse(kit.body) : demoKit), version: undefined, surveyIds: demoKit.surveyIds, kiosk: demoKit.kiosk })
+      const body = canonicalJson({
+        ...(stored ?? demoKit), version: undefined,
+        surveyIds: stored?.surveyIds ?? demoKit.surveyIds, kiosk: stored?.kiosk ?? demoKit.kiosk, contentIds: stored?.contentIds ?? demoKit.contentIds,
+      })
       if (kit) await trx.updateTable('kits').set({ version, body, updated_at: nowIso }).where('id', '=', demoKit.id).execute()
       else await insertKit(trx, { id: demoKit.id, version, body, updated_at: nowIso })
     }
@@ -32,4 +46,5 @@ export async function seedDemoDocuments(db: Db, now: Date): Promise<void> {
       })
     }
   })
+  await ensureEventCodes(db, demoEvent(now).id, now)
 }

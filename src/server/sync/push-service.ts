@@ -4,6 +4,7 @@ import type { PushResult } from '../../shared/sync-protocol.js'
 import type { Database, Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
 import { inTransaction } from '../db/transaction.js'
+import { ensureEventCodes } from '../contents/codes-service.js'
 import { touchDevice } from '../devices/devices-repository.js'
 import { countOpenEventsPushedBy, existingEventIds, existingKitIds, findEvents, insertEvent, nextDocumentVersion } from '../documents/documents-repository.js'
 import { checkEvent, checkFact, type Checked } from './check-records.js'
@@ -73,6 +74,7 @@ async function applyEvents(trx: Transaction<Database>, checked: Checked<EventDoc
       const version = await nextDocumentVersion(trx)
       const row = { id, version, kit_id: kitId, status, body: c.canonical, pushed_body: c.canonical, pushed_by: input.deviceId, updated_at: nowIso }
       if (await insertEvent(trx, row)) {
+        await ensureEventCodes(trx, id, new Date(nowIso))
         openEvents++
         results.push({ id, status: 'accepted' })
       } else {
