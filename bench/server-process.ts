@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url'
 const entry = fileURLToPath(new URL('../src/server/server.ts', import.meta.url))
 
 /**
- * The real server entry in its own process, so the load generator does not share its event
- * loop (a tablet is another machine). Resolves once it prints the URL it listens on.
+ * The real server entry in its own process(es), so the load generator does not share its event
+ * loop (a tablet is another machine). Resolves once every worker prints the URL it listens on.
  */
 export interface ServerProcess {
   url: string
@@ -15,6 +15,7 @@ export interface ServerProcess {
 }
 
 export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const workers = Number(env.WEB_CONCURRENCY ?? 1)
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -29,8 +30,8 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /listening on (https?:\/\/[^\s]+)/.exec(output)
-      if (match?.[1]) resolve({ url: match[1], stop, output: () => output })
+      const urls = [...output.matchAll(/listening on (https?:\/\/[^\s]+)/g)].map((m) => m[1])
+      if (urls.length >= workers && urls[0]) resolve({ url: urls[0], stop, output: () => output })
     })
     child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)))
   })

@@ -1,6 +1,17 @@
 // `npm run bench`: builds, then runs every benchmark in turn. Figures only: nothing here
 // passes or fails on time. Results are written up in docs/performance.md.
 import { spawnSync } from 'node:child_process'
+import { tsImport } from 'tsx/esm/api'
+
+// Browser figures depend on the browser: say which one, and hand it to every bench via CHROME_PATH.
+const { describeChromium, resolveChromium } = await tsImport('../tests/e2e/support/chromium-path.ts', import.meta.url)
+try {
+  const browser = resolveChromium()
+  console.log(describeChromium(browser))
+  process.env.CHROME_PATH = browser.path
+} catch (error) {
+  console.log(`Browser: none. ${error.message}`)
+}
 
 const run = (command, args) => {
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env })

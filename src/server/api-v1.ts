@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { accountsRoutes } from './accounts/accounts-routes.js'
+import { contentsRoutes } from './contents/contents-routes.js'
 import { publicAuthRoutes, sessionAuthRoutes } from './accounts/auth-routes.js'
 import { loadSession, requireSession } from './accounts/session-auth.js'
 import { loadDevice, requireDevice } from './devices/device-auth.js'
@@ -8,11 +9,13 @@ import { enrolRoutes } from './devices/enrol-routes.js'
 import { kitsRoutes } from './documents/kits-routes.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { sameOriginGuard } from './http/same-origin.js'
+import { phoneRoutes } from './phone/phone-routes.js'
+import { surveysRoutes } from './surveys/surveys-routes.js'
 import { syncRoutes } from './sync/sync-routes.js'
 
 /**
  * The /api/v1 tree, one branch per kind of caller:
- * - public (login, logout, enrol): same-origin JSON only, limited per address;
+ * - public (login, logout, enrol, phone surveys): same-origin JSON only, limited per address or code;
  * - device (push, pull): bearer token checked on request, before the body;
  * - session (/auth/me, /auth/password, /admin/*): the coordinator's cookie, same-origin JSON only.
  * Hooks run in order: identify the caller (onRequest), rate limit (route-level onRequest),
@@ -24,6 +27,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
     branch.addHook('onRequest', sameOriginGuard({ requireOrigin: true, ...(publicOrigin ? { publicOrigin } : {}) }))
     await branch.register(publicAuthRoutes)
     await branch.register(enrolRoutes)
+    await branch.register(phoneRoutes)
   })
   await app.register(async (branch) => {
     branch.addHook('onRequest', sameOriginGuard({ requireOrigin: false, ...(publicOrigin ? { publicOrigin } : {}) }))
@@ -41,6 +45,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
       await admin.register(devicesRoutes)
       await admin.register(eventsRoutes)
       await admin.register(kitsRoutes)
+      await admin.register(surveysRoutes)
+      await admin.register(contentsRoutes)
     }, { prefix: '/admin' })
   })
 }

@@ -34,6 +34,8 @@ export interface AppOptions {
   maxOpenEventsPerDevice?: number
   /** A request must arrive whole within this time (slow senders are cut off). Default 60 s. */
   requestTimeoutMs?: number
+  /** Domains (and subdomains) that `web` contents may link to. Default: the agency's. */
+  agencyDomains?: string[]
   /** Origin put in enrolment links and accepted as same-origin; default: the request's own. */
   publicOrigin?: string
   /** Injectable clock (tests move it to expire enrolment codes and sessions). */

@@ -3,13 +3,16 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import type { Kysely } from 'kysely'
 import { defaultLoginThrottle, ensureAdmin, type LoginThrottle } from './accounts/accounts-service.js'
+import { DEFAULT_AGENCY_DOMAINS } from '../shared/contents.js'
 import { apiV1 } from './api-v1.js'
 import { defaultStaticRoot, type AppOptions } from './app-options.js'
 import type { Database } from './db/database.table.js'
 import { migrateToLatest } from './db/migrate.js'
 import { openDatabase } from './db/open-database.js'
 import { seedDemoDocuments } from './documents/seed.js'
+import { mediaRoutes } from './contents/media-routes.js'
 import { healthRoutes } from './health/health-routes.js'
+import { landingRoutes } from './landing/landing-routes.js'
 import { installErrorHandler } from './http/error-handler.js'
 import { redactedRequest } from './http/log-redaction.js'
 import { registerOpenApi } from './http/openapi.js'
@@ -22,7 +25,14 @@ declare module 'fastify' {
     db: Kysely<Database>
     clock: () => Date
     rateLimits: RateLimits
-    settings: { tls: boolean; publicOrigin: string | undefined; loginThrottle: LoginThrottle; maxOpenEventsPerDevice: number }
+    settings: {
+      tls: boolean
+      publicOrigin: string | undefined
+      loginThrottle: LoginThrottle
+      maxOpenEventsPerDevice: number
+      dataDir: string
+      agencyDomains: readonly string[]
+    }
   }
 }
 
@@ -75,6 +85,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     publicOrigin: options.publicOrigin,
     loginThrottle: { ...defaultLoginThrottle, ...options.loginThrottle },
     maxOpenEventsPerDevice: options.maxOpenEventsPerDevice ?? 200,
+    dataDir: options.dataDir ?? './data',
+    agencyDomains: options.agencyDomains ?? DEFAULT_AGENCY_DOMAINS,
   })
   app.addHook('onClose', async () => opened.close())
 
@@ -95,6 +107,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await registerOpenApi(app)
   await app.register(healthRoutes)
   await app.register(apiV1, { prefix: '/api/v1' })
+  await app.register(landingRoutes)
+  await app.register(mediaRoutes)
   await registerStaticFiles(app, options.staticRoot ?? defaultStaticRoot)
   return app
 }

@@ -41,12 +41,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     ...(env.RATE_LIMIT_NAMESPACE ? { rateLimitNamespace: env.RATE_LIMIT_NAMESPACE } : {}),
     ...(env.PUBLIC_ORIGIN ? { publicOrigin: env.PUBLIC_ORIGIN } : {}),
+    ...(env.AGENCY_DOMAINS ? { agencyDomains: env.AGENCY_DOMAINS.split(',').map((d) => d.trim().toLowerCase()).filter(Boolean) } : {}),
     ...(env.STATIC_ROOT ? { staticRoot: env.STATIC_ROOT } : {}),
     ...(maxOpenEvents ? { maxOpenEventsPerDevice: maxOpenEvents } : {}),
     rateLimits: {
       ...rate(env, 'RATE_LIMIT_DEVICE_PER_MINUTE', 'devicePerMinute'),
       ...rate(env, 'RATE_LIMIT_PUBLIC_PER_MINUTE', 'publicPerMinute'),
       ...rate(env, 'RATE_LIMIT_ADMIN_PER_MINUTE', 'adminPerMinute'),
+      ...rate(env, 'RATE_LIMIT_LANDING_PER_MINUTE', 'landingPerMinute'),
+      ...rate(env, 'RATE_LIMIT_PHONE_PER_CODE_PER_MINUTE', 'phonePerCodePerMinute'),
     },
     admin: {
       ...(env.ADMIN_USER ? { username: env.ADMIN_USER } : {}),

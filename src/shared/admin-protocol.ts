@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { eventDocumentSchema, eventSchema, kitDocumentSchema } from './records.js'
+import { eventDocumentSchema, eventSchema, kitDocumentSchema, kitSchema } from './records.js'
 
 /** Coordinator API (/api/v1/auth/*, /api/v1/admin/*): session-cookie authenticated. */
 
@@ -43,6 +43,14 @@ export const accountsResponseSchema = z.object({ accounts: z.array(accountSchema
 
 /** GET /api/v1/admin/kits. */
 export const kitsResponseSchema = z.object({ kits: z.array(kitDocumentSchema) })
+/**
+ * PUT /api/v1/admin/kits/:id → 200 the kit with a new version. `surveyIds` must name published
+ * surveys; `version`, when given, must be the current one (409 version_conflict).
+ */
+export const updateKitRequestSchema = z.strictObject({
+  ...z.strictObject(kitSchema.shape).omit({ id: true, version: true }).shape,
+  version: z.number().int().min(0).optional(),
+})
 
 // The event fields a coordinator edits; id, version, status and createdAt belong to the server.
 // (Rebuilt from the shape: zod refuses .omit() on a refined schema.)
@@ -108,5 +116,6 @@ export type CreateAccountRequest = z.infer<typeof createAccountRequestSchema>
 export type CreateEventRequest = z.infer<typeof createEventRequestSchema>
 export type UpdateEventRequest = z.infer<typeof updateEventRequestSchema>
 export type Device = z.infer<typeof deviceSchema>
+export type UpdateKitRequest = z.infer<typeof updateKitRequestSchema>
 export type CreateEnrolmentCodeRequest = z.infer<typeof createEnrolmentCodeRequestSchema>
 export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>

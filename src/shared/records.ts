@@ -41,9 +41,56 @@ export const voidFactSchema = z.strictObject({
   payload: z.strictObject({ targetId: id, reason: z.enum(['undo', 'correction']) }),
 })
 
-export const factSchema = z.discriminatedUnion('kind', [interactionFactSchema, voidFactSchema])
+/** One answer: a choice's value, several values, a scale point or a whole number. */
+export const answerSchema = z.strictObject({
+  questionId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/),
+  value: z.union([z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/), z.number().int().min(0).max(1_000_000), z.array(z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/)).min(1).max(12)]),
+})
+
+/**
+ * A visitor's answers to one survey (kiosk now, phone later). `surveyVersion` is the
+ * survey's published `revision` the visitor saw; the answers are checked against it.
+ */
+export const surveyResponsePayloadSchema = z.strictObject({
+  surveyId: id,
+  surveyVersion: z.number().int().min(1),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/),
+  channel: z.enum(['kiosk', 'phone']),
+  startedAt: isoDateTime,
+  /** Set when the visitor reached the end; a partial response (left mid-way) has none. */
+  completedAt: isoDateTime.optional(),
+  completion: z.enum(['complete', 'partial']),
+  answers: z.array(answerSchema).max(20),
+  /** Answered faster than a person reads: kept, and flagged so results can leave it out. */
+  tooFast: z.boolean(),
+})
+
+export const surveyResponseFactSchema = z.strictObject({
+  ...factBase,
+  kind: z.literal('survey_response'),
+  payload: surveyResponsePayloadSchema,
+})
+
+export const factSchema = z.discriminatedUnion('kind', [interactionFactSchema, voidFactSchema, surveyResponseFactSchema])
+/**
+ * The oldest fact schema version that describes each kind: a fact is written with it, so a
+ * server that knows the kind but not a later version still takes it (the protocol only grows).
+ */
+export const FACT_KIND_SCHEMA_VERSION = { interaction: 1, void: 1, survey_response: 2 } as const
 /** The fact kinds this version knows; a server answers `unsupported` to any other (it stays queued). */
 export const FACT_KINDS: readonly string[] = factSchema.options.map((o) => o.shape.kind.value)
+
+/** How the kit's kiosk behaves; every field has a default (`kioskDefaults`). */
+export const kioskSettingsSchema = z.strictObject({
+  /** No touch for this long on a question → "still there?". */
+  idleSeconds: z.number().int().min(10).max(600),
+  /** "Still there?" unanswered for this long → reset for the next visitor. */
+  stillThereSeconds: z.number().int().min(5).max(120),
+  /** Thank-you screen, then ready for the next visitor (a "next visitor" button skips it). */
+  thankYouSeconds: z.number().int().min(2).max(60),
+  /** On a reset mid-survey: save the answers given so far as a partial response, or drop them. */
+  keepPartial: z.boolean(),
+})
 
 export const kitSchema = z.strictObject({
   id,
@@ -55,6 +102,11 @@ export const kitSchema = z.strictObject({
   ageBands: z.array(z.enum(AGE_BANDS)).max(AGE_BANDS.length),
   audiences: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
   languages: z.array(z.enum(VISITOR_LANGUAGES)).max(VISITOR_LANGUAGES.length),
+  /** Surveys the kiosk offers, in order (absent in kits from before surveys). */
+  surveyIds: z.array(id).max(10).optional(),
+  kiosk: kioskSettingsSchema.optional(),
+  /** Social contents the QR wall shows, in order (absent in kits from before contents). */
+  contentIds: z.array(id).max(30).optional(),
 })
 
 /** What a person fills in to create an event (on a tablet or centrally). */
@@ -93,6 +145,10 @@ export const eventDocumentSchema = eventSchema.strip()
 export type InteractionPayload = z.infer<typeof interactionPayloadSchema>
 export type InteractionFact = z.infer<typeof interactionFactSchema>
 export type VoidFact = z.infer<typeof voidFactSchema>
+export type SurveyResponsePayload = z.infer<typeof surveyResponsePayloadSchema>
+export type SurveyResponseFact = z.infer<typeof surveyResponseFactSchema>
+export type Answer = z.infer<typeof answerSchema>
+export type KioskSettings = z.infer<typeof kioskSettingsSchema>
 export type Fact = z.infer<typeof factSchema>
 export type Kit = z.infer<typeof kitSchema>
 export type EventDoc = z.infer<typeof eventSchema>

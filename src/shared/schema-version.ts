@@ -1,4 +1,11 @@
-/** Schema version written into every fact by this client (kept apart from zod so the tap path stays light). */
-export const FACT_SCHEMA_VERSION = 1
-/** The server accepts the current and the previous client schema versions (docs/sync-protocol.md, "Records"). */
-export const SUPPORTED_FACT_SCHEMA_VERSIONS: readonly number[] = [1]
+/**
+ * The fact schema version of this build (kept apart from zod so the tap path stays light).
+ * Version 2 added survey responses. Each fact is written with the oldest version that
+ * describes its kind (`FACT_KIND_SCHEMA_VERSION` in records.ts): taps still say 1, so a server
+ * that only knows version 1 keeps taking them.
+ */
+export const FACT_SCHEMA_VERSION = 2
+/** Taps and voids: unchanged since version 1. */
+export const TAP_SCHEMA_VERSION = 1
+/** The server accepts the current and the previous schema versions (docs/sync-protocol.md). */
+export const SUPPORTED_FACT_SCHEMA_VERSIONS: readonly number[] = [1, 2]

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { eventDocumentSchema, kitDocumentSchema } from './records.js'
+import { contentDocumentSchema } from './contents.js'
+import { surveyDocumentSchema } from './surveys.js'
 
 /** Limits of one push batch; the server enforces them and the client never exceeds them. */
 export const PUSH_MAX_FACTS = 500
@@ -11,7 +13,7 @@ export const PULL_PAGE_SIZE = 200
 /**
  * The protocol a tablet speaks, sent as this header on push and pull. Version 1 clients (no
  * header) parse answers strictly: the server answers them in the version 1 shape only
- * (`protocol-v1.ts`). From version 2 clients ignore what they do not know, so a server may add
+ * (`src/server/sync/protocol-v1.ts`). From version 2 clients ignore what they do not know, so a server may add
  * fields and document kinds freely (docs/sync-protocol.md, "growth").
  */
 export const PROTOCOL_HEADER = 'x-corner-protocol'
@@ -50,10 +52,26 @@ export const pullQuerySchema = z.strictObject({
   cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   eventId: z.uuid().optional(),
 })
+/** Survey answers of the event across all its tablets: how many responses, and counts per answer. */
+export const surveyTotalsSchema = z.object({
+  surveyId: z.uuid(),
+  responses: z.number().int().min(0),
+  answers: z.array(z.object({ questionId: z.string(), value: z.string(), count: z.number().int().min(0) })),
+})
+export const contentTotalsSchema = z.object({
+  contentId: z.uuid(),
+  scans: z.number().int().min(0),
+  useful: z.number().int().min(0),
+  notUseful: z.number().int().min(0),
+})
 export const eventTotalsSchema = z.object({
   eventId: z.uuid(),
   contacts: z.number().int().min(0),
   devices: z.number().int().min(0),
+  /** Complete responses not flagged too fast (protocol 2 on). */
+  surveys: z.array(surveyTotalsSchema).optional(),
+  /** Scans and "was this useful?" answers per content of the event (protocol 2 on). */
+  contents: z.array(contentTotalsSchema).optional(),
 })
 /**
  * One page of documents in version order: at most PULL_PAGE_SIZE in all kinds together,
@@ -65,6 +83,8 @@ export const pullResponseSchema = z.object({
   hasMore: z.boolean(),
   kits: z.array(kitDocumentSchema),
   events: z.array(eventDocumentSchema),
+  surveys: z.array(surveyDocumentSchema),
+  contents: z.array(contentDocumentSchema),
   totals: eventTotalsSchema.optional(),
 })
 
@@ -91,6 +111,8 @@ export type PushResult = z.infer<typeof pushResultSchema>
 export type PushResponse = z.infer<typeof pushResponseSchema>
 export type PullQuery = z.infer<typeof pullQuerySchema>
 export type PullResponse = z.infer<typeof pullResponseSchema>
+export type SurveyTotals = z.infer<typeof surveyTotalsSchema>
+export type ContentTotals = z.infer<typeof contentTotalsSchema>
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>
 export type ApiError = z.infer<typeof apiErrorSchema>

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { eventDocumentSchema, kitDocumentSchema, type EventDoc, type Kit } from './records.js'
+import { contentDocumentSchema, type Content } from './contents.js'
+import { surveyDocumentSchema, type Survey } from './surveys.js'
 import { eventTotalsSchema, pushResultStatus, type PushResponse } from './sync-protocol.js'
 
 /**
@@ -16,6 +18,8 @@ const pullEnvelope = z.object({
   hasMore: z.boolean().default(false),
   kits: z.array(z.unknown()).default([]),
   events: z.array(z.unknown()).default([]),
+  surveys: z.array(z.unknown()).default([]),
+  contents: z.array(z.unknown()).default([]),
   totals: eventTotalsSchema.optional().catch(undefined),
 })
 
@@ -24,6 +28,8 @@ export interface PullPage {
   hasMore: boolean
   kits: Kit[]
   events: EventDoc[]
+  surveys: Survey[]
+  contents: Content[]
   totals?: z.infer<typeof eventTotalsSchema>
   /** Documents this client could not read (a newer shape); they are not stored. */
   skipped: number
@@ -43,13 +49,17 @@ export function readPullResponse(body: unknown): PullPage {
   const envelope = pullEnvelope.parse(body)
   const kits = readAll(kitReader, envelope.kits)
   const events = readAll(eventReader, envelope.events)
+  const surveys = readAll(surveyDocumentSchema, envelope.surveys)
+  const contents = readAll(contentDocumentSchema, envelope.contents)
   return {
     cursor: envelope.cursor,
     hasMore: envelope.hasMore,
     kits: kits.read,
     events: events.read,
+    surveys: surveys.read,
+    contents: contents.read,
     ...(envelope.totals ? { totals: envelope.totals } : {}),
-    skipped: kits.skipped + events.skipped,
+    skipped: kits.skipped + events.skipped + surveys.skipped + contents.skipped,
   }
 }
 

@@ -14,11 +14,16 @@ import { DEMO_EVENT_ID } from '../../src/shared/demo-event'
 import { enrol, issueCode, login } from './helpers/api'
 import { backends, startTestServer, type TestServer } from './helpers/backends'
 
-/** What a newer app version will queue: a fact kind and schema version this server does not know. */
-async function queueSurveyResponses(count: number, deviceId: string): Promise<string[]> {
-  const facts = Array.from({ length: count }, () => ({
-    id: uuidv7(), kind: 'survey_response', eventId: DEMO_EVENT_ID, deviceId, at: new Date().toISOString(), schemaVersion: 2,
-    payload: { surveyId: uuidv7(), answers: { satisfaction: 3 } }, day: '2026-11-26',
+/**
+ * What a newer app version will queue: half of a fact kind this server does not know, half of
+ * a schema version it does not know yet.
+ */
+async function queueFutureFacts(count: number, deviceId: string): Promise<string[]> {
+  const facts = Array.from({ length: count }, (_, i) => ({
+    id: uuidv7(), eventId: DEMO_EVENT_ID, deviceId, at: new Date().toISOString(), day: '2026-11-26',
+    ...(i % 2 === 0
+      ? { kind: 'kiosk_session', schemaVersion: 2, payload: { startedAt: new Date().toISOString(), screens: 4 } }
+      : { kind: 'survey_response', schemaVersion: 9, payload: { surveyId: uuidv7(), answers: { satisfaction: 3 } } }),
   }) as unknown as StoredFact)
   await db.transaction('rw', db.facts, db.outbox, async () => {
     await db.facts.bulkAdd(facts)
@@ -47,7 +52,7 @@ describe.each(backends)('this tablet engine against the current server ($name)',
     const { token } = await enrol(server.url, (await issueCode(server.url, await login(server.url))).code, deviceId)
     await setSyncAuth({ token, enrolledAt: new Date().toISOString() })
 
-    const unknown = await queueSurveyResponses(500, deviceId)
+    const unknown = await queueFutureFacts(500, deviceId)
     for (let i = 0; i < 6; i++) await recordInteraction(DEMO_EVENT_ID, { topic: 'smoking', groupSize: 1 })
     await undoLastInteraction(DEMO_EVENT_ID)
     const tapIds = (await db.facts.toArray()).filter((f) => !unknown.includes(f.id)).map((f) => f.id)

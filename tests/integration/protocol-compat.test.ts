@@ -4,6 +4,7 @@ import { createSyncApi } from '../compat/v1/api.js'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event.js'
 import { DEMO_KIT_ID, demoKit } from '../../src/shared/demo-kit.js'
 import { PROTOCOL_HEADER } from '../../src/shared/sync-protocol.js'
+import { TEMPLATE_SURVEY_IDS } from '../../src/shared/survey-templates/ids.js'
 import { canonicalJson } from '../../src/server/sync/canonical-json.js'
 import { nextDocumentVersion } from '../../src/server/documents/documents-repository.js'
 import { interaction, issueCode, login } from './helpers/api.js'
@@ -27,7 +28,7 @@ describe.each(backends)('a tablet still running protocol version 1, against toda
     const grown = uuidv7()
     await server.app.db.transaction().execute(async (trx) => {
       const version = await nextDocumentVersion(trx)
-      const body = canonicalJson({ ...demoKit, id: grown, name: 'Kit with surveys', version: undefined, surveyIds: ['s1'] })
+      const body = canonicalJson({ ...demoKit, id: grown, name: 'Kit with surveys', version: undefined, surveyIds: [TEMPLATE_SURVEY_IDS.healthLiteracy] })
       await trx.insertInto('kits').values({ id: grown, version, body, updated_at: new Date().toISOString() }).execute()
     })
 
@@ -46,9 +47,9 @@ describe.each(backends)('a tablet still running protocol version 1, against toda
     }
     expect(kitIds).toEqual([DEMO_KIT_ID, grown])
 
-    // Today's tablets get the same documents (this server drops the field it does not know either).
-    const v2 = await fetch(`${server.url}/api/v1/pull?cursor=0`, { headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: '2' } })
-    expect(v2.status).toBe(200)
-    expect((await v2.json()).kits.map((k: { id: string }) => k.id)).toEqual([DEMO_KIT_ID, grown])
+    // Today's tablets get the new field, and the new kind of document (surveys).
+    const v2 = await (await fetch(`${server.url}/api/v1/pull?cursor=0`, { headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: '2' } })).json()
+    expect(v2.kits.find((k: { id: string }) => k.id === grown).surveyIds).toEqual([TEMPLATE_SURVEY_IDS.healthLiteracy])
+    expect(v2.surveys.map((s: { id: string }) => s.id)).toContain(TEMPLATE_SURVEY_IDS.healthLiteracy)
   })
 })

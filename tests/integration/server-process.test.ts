@@ -28,7 +28,7 @@ async function startFails(env: Record<string, string>): Promise<ServerExit> {
   return error as ServerExit
 }
 
-describe.concurrent('the server process', () => {
+describe('the server process', () => {
   it('keeps enrolment codes, client addresses and user agents out of its request log', async () => {
     const dist = writeFakeDist()
     dirs.push(dist)
@@ -50,7 +50,7 @@ describe.concurrent('the server process', () => {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200)
   })
 
-  it.each([
+  it.concurrent.each([
     ['a short ADMIN_PASSWORD', { ADMIN_PASSWORD: 'short' }, /ADMIN_PASSWORD must have at least 10 characters/],
     ['TRUST_PROXY=true', { TRUST_PROXY: 'true' }, /TRUST_PROXY=true would trust any X-Forwarded-For/],
     ['several workers on SQLite', { WEB_CONCURRENCY: '2' }, /WEB_CONCURRENCY > 1 needs PostgreSQL/],

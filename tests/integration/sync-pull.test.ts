@@ -38,7 +38,7 @@ describe.each(backends)('pull on $name', ({ name, available }) => {
     expect(first.events.map((e) => e.id)).toContain(DEMO_EVENT_ID)
     expect(first.cursor).toBeGreaterThan(0)
     const next = await pull(`cursor=${first.cursor}`)
-    expect(next).toEqual({ cursor: first.cursor, hasMore: false, kits: [], events: [] })
+    expect(next).toEqual({ cursor: first.cursor, hasMore: false, kits: [], events: [], surveys: [], contents: [] })
     expect(await pullV1(`cursor=${first.cursor}`)).toEqual({ cursor: first.cursor, kits: [], events: [] })
   })
 
@@ -74,7 +74,7 @@ describe.each(backends)('pull on $name', ({ name, available }) => {
     await push(server.url, device.token, { events: [event], facts: [...mine, voidOf(mine[0]!), voidOf(mine[0]!)] })
     await push(server.url, other.token, { facts: [...theirs, voidOf(theirs[2]!)] })
     const { totals } = await pull(`cursor=0&eventId=${eventId}`)
-    expect(totals).toEqual({ eventId, contacts: 6, devices: 2 })
+    expect(totals).toEqual({ eventId, contacts: 6, devices: 2, surveys: [], contents: [] })
   })
 
   it.skipIf(!available)('sends everything again to a tablet whose cursor is ahead of this database', async () => {

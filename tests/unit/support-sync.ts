@@ -3,7 +3,7 @@ import type { SyncApi } from '../../src/app/api/sync-api'
 import type { PushRequest, PushResult } from '../../src/shared/sync-protocol'
 import type { PullPage } from '../../src/shared/sync-readers'
 
-export const emptyPage: PullPage = { cursor: 0, hasMore: false, kits: [], events: [], skipped: 0 }
+export const emptyPage: PullPage = { cursor: 0, hasMore: false, kits: [], events: [], surveys: [], contents: [], skipped: 0 }
 const idOf = (record: unknown) => (record as { id: string }).id
 
 /** A stand-in for the server's push and pull; `answer` decides each record's status (or fails the call). */

@@ -17,7 +17,7 @@ function pagedServer(count: number, size: number) {
     const page = events.filter((e) => e.version > cursor).slice(0, size)
     const last = page.at(-1)?.version ?? Math.max(cursor, count)
     return {
-      cursor: last, hasMore: last < count, kits: [], events: page, skipped: 0,
+      cursor: last, hasMore: last < count, kits: [], events: page, surveys: [], contents: [], skipped: 0,
       ...(eventId ? { totals: { eventId, contacts: 7, devices: 2 } } : {}),
     }
   }
@@ -73,7 +73,7 @@ describe('pulling documents in pages', () => {
   })
 
   it('stops when a server says there is more but does not move its cursor', async () => {
-    const api = fakeApi(() => 'accepted', () => ({ cursor: 5, hasMore: true, kits: [], events: [], skipped: 0 }))
+    const api = fakeApi(() => 'accepted', () => ({ cursor: 5, hasMore: true, kits: [], events: [], surveys: [], contents: [], skipped: 0 }))
     expect(await createSyncEngine({ api }).syncNow()).toBe('ok')
     expect(api.pulls.map((p) => p.cursor)).toEqual([0, 5])
   })

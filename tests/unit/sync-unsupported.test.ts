@@ -16,7 +16,7 @@ const EVENT = '01930000-0000-7000-8000-0000000000aa'
 async function queueFutureFacts(count: number): Promise<string[]> {
   const deviceId = await getDeviceId()
   const facts = Array.from({ length: count }, () => ({
-    id: uuidv7(), kind: 'survey_response', eventId: EVENT, deviceId, at: new Date().toISOString(), schemaVersion: 2,
+    id: uuidv7(), kind: 'kiosk_session', eventId: EVENT, deviceId, at: new Date().toISOString(), schemaVersion: 2,
     payload: { surveyId: uuidv7(), answers: { q1: 3 } }, day: '2026-11-26',
   }) as unknown as StoredFact)
   await db.transaction('rw', db.facts, db.outbox, async () => {
@@ -26,7 +26,7 @@ async function queueFutureFacts(count: number): Promise<string[]> {
   return facts.map((f) => f.id)
 }
 
-const knowsOnlyInteractions = (record: unknown) => ((record as { kind: string }).kind === 'survey_response' ? 'unsupported' : 'accepted')
+const knowsOnlyInteractions = (record: unknown) => ((record as { kind: string }).kind === 'kiosk_session' ? 'unsupported' : 'accepted')
 
 describe('records the server cannot take yet', () => {
   beforeEach(async () => {

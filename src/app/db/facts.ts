@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { v7 as uuidv7 } from 'uuid'
 import { localDay } from '../../shared/dates'
 import type { InteractionFact, InteractionPayload, VoidFact } from '../../shared/records'
-import { FACT_SCHEMA_VERSION } from '../../shared/schema-version'
+import { TAP_SCHEMA_VERSION } from '../../shared/schema-version'
 import { db } from './db'
 import type { StoredFact } from './database'
 import { getDeviceId } from './meta'
@@ -22,7 +22,7 @@ export async function recordInteraction(eventId: string, payload: InteractionPay
     eventId,
     deviceId,
     at: now.toISOString(),
-    schemaVersion: FACT_SCHEMA_VERSION,
+    schemaVersion: TAP_SCHEMA_VERSION,
     payload,
     day: localDay(now),
   }
@@ -67,7 +67,7 @@ export async function undoLastInteraction(eventId: string): Promise<StoredIntera
       eventId,
       deviceId,
       at: now,
-      schemaVersion: FACT_SCHEMA_VERSION,
+      schemaVersion: TAP_SCHEMA_VERSION,
       payload: { targetId: target.id, reason: 'undo' },
       // The void counts against the day of the tap it cancels.
       day: target.day,

@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AccountsTable, LoginFailuresTable, SessionsTable } from './accounts.table.js'
 import type { DeviceTokensTable, DevicesTable, EnrolmentCodesTable } from './devices.table.js'
 import type { DocCounterTable, EventsTable, KitsTable } from './documents.table.js'
+import type { ContentCodesTable, ContentsTable, LinkCountsTable } from './contents.table.js'
 import type { FactsTable } from './facts.table.js'
+import type { SurveyAnswersTable, SurveyRevisionsTable, SurveysTable } from './surveys.table.js'
 
 /**
  * The whole schema. Timestamps are ISO-8601 UTC strings on both dialects, so one query
@@ -19,6 +21,12 @@ export interface Database {
   devices: DevicesTable
   device_tokens: DeviceTokensTable
   enrolment_codes: EnrolmentCodesTable
+  surveys: SurveysTable
+  survey_revisions: SurveyRevisionsTable
+  survey_answers: SurveyAnswersTable
+  contents: ContentsTable
+  content_codes: ContentCodesTable
+  link_counts: LinkCountsTable
 }
 
 /** What every repository function takes: the database, or a transaction on it. */

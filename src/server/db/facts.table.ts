@@ -11,6 +11,8 @@ export interface FactsTable {
   topic: string | null
   /** For a void fact: the fact it cancels. */
   target_id: string | null
+  /** For a survey response: its survey. */
+  survey_id: string | null
   at: string
   received_at: string
   /** Canonical JSON of the validated fact: what idempotency compares. */

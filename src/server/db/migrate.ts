@@ -1,12 +1,16 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely'
 import * as initial from './migrations/20261126T0400-initial.js'
 import * as accountsDevices from './migrations/20261126T1200-accounts-devices.js'
+import * as surveys from './migrations/20261126T1500-surveys.js'
+import * as contents from './migrations/20261126T1700-contents.js'
 import type { OpenedDatabase } from './open-database.js'
 
 // A static list rather than FileMigrationProvider: works the same under tsx (.ts) and compiled (.js).
 const migrations: Record<string, { up: (db: Parameters<typeof initial.up>[0], dialect: OpenedDatabase['dialect']) => Promise<void> }> = {
   '20261126T0400-initial': initial,
   '20261126T1200-accounts-devices': accountsDevices,
+  '20261126T1500-surveys': surveys,
+  '20261126T1700-contents': contents,
 }
 
 export async function migrateToLatest({ db, dialect, pgSchema }: OpenedDatabase): Promise<void> {

@@ -95,7 +95,7 @@ export async function countOpenEventsPushedBy(db: Db, deviceId: string): Promise
 }
 
 /** Document tables a pull pages through, all keyed by the one global version. */
-export type DocumentTable = 'kits' | 'events'
+export type DocumentTable = 'kits' | 'events' | 'surveys' | 'contents'
 
 /** Rows of one table with since < version ≤ ceiling, oldest first, at most `limit`. */
 export function listVersionRange(db: Db, table: DocumentTable, since: number, ceiling: number, limit: number) {

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.table.js'
 import { inTransaction } from '../db/transaction.js'
 import { DomainError, notFound } from '../domain-errors.js'
 import { eventFromRow, findEvent, insertEvent, kitExists, listEvents, nextDocumentVersion, updateEvent } from '../documents/documents-repository.js'
+import { ensureEventCodes } from '../contents/codes-service.js'
 import { canonicalJson } from '../sync/canonical-json.js'
 
 /** Event body as stored: the document without its version (the version lives in its own column). */
@@ -29,6 +30,7 @@ export async function createEvent(db: Db, input: CreateEventRequest, now: Date):
       pushed_body: null, pushed_by: null, updated_at: now.toISOString(),
     })
     if (!inserted) throw new DomainError('conflict', 'event_exists', `Event ${id} already exists`)
+    await ensureEventCodes(trx, id, now)
     return { ...event, version }
   })
 }
@@ -46,6 +48,7 @@ async function changeEvent(db: Db, id: string, now: Date, change: EventChange): 
     if (next.kitId !== current.kitId) await assertKit(trx, next.kitId)
     const version = await nextDocumentVersion(trx)
     await updateEvent(trx, id, { body: storedBody(next), version, status: next.status, kit_id: next.kitId, updated_at: now.toISOString() })
+    if (next.kitId !== current.kitId) await ensureEventCodes(trx, id, now)
     return { ...next, version }
   })
 }

@@ -9,9 +9,13 @@ export interface RateLimits {
   publicPerMinute: number
   /** Requests per minute per coordinator session. */
   adminPerMinute: number
+  /** Landing-page requests per minute per address (phones on a mobile network share addresses). */
+  landingPerMinute: number
+  /** Phone survey submissions per minute per QR code. */
+  phonePerCodePerMinute: number
 }
 
-export const defaultRateLimits: RateLimits = { devicePerMinute: 600, publicPerMinute: 20, adminPerMinute: 600 }
+export const defaultRateLimits: RateLimits = { devicePerMinute: 600, publicPerMinute: 20, adminPerMinute: 600, landingPerMinute: 120, phonePerCodePerMinute: 60 }
 
 /**
  * @fastify/rate-limit, route by route. With REDIS_URL the counters live in Redis, so a limit

@@ -2,6 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { DomainError } from '../domain-errors.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const JSON_ONLY = ['application/json']
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Body types a state-changing route takes besides JSON's default (none a cross-site form can send). */
+    bodyTypes?: readonly string[]
+  }
+}
 
 function originHost(origin: string): string | undefined {
   try {
@@ -35,7 +43,8 @@ export function sameOriginGuard(options: { publicOrigin?: string; requireOrigin:
       sameOrigin = !options.requireOrigin
     }
     if (!sameOrigin) throw new DomainError('forbidden', 'cross_origin', 'Cross-origin requests are refused')
-    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-    if (type !== 'application/json') throw new DomainError('media_type', 'unsupported_media_type', 'Send the body as application/json')
+    const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+    const accepted = (request.routeOptions.config as { bodyTypes?: readonly string[] }).bodyTypes ?? JSON_ONLY
+    if (!accepted.includes(type)) throw new DomainError('media_type', 'unsupported_media_type', `Send the body as ${accepted.join(' or ')}`)
   }
 }

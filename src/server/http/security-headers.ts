@@ -1,7 +1,7 @@
 import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
 
-/** CSP of ARCHITECTURE.md: everything first-party, no inline scripts, no framing. */
+/** The CSP of docs/architecture.md ("Security"): everything first-party, no inline scripts, no framing. */
 export const contentSecurityPolicy = {
   'default-src': ["'self'"],
   'script-src': ["'self'"],

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { eventSchema, FACT_KINDS, factSchema, SUPPORTED_FACT_SCHEMA_VERSIONS, type EventDoc, type Fact } from '../../shared/records.js'
+import { eventSchema, FACT_KIND_SCHEMA_VERSION, FACT_KINDS, factSchema, SUPPORTED_FACT_SCHEMA_VERSIONS, type EventDoc, type Fact } from '../../shared/records.js'
 import type { PushResult } from '../../shared/sync-protocol.js'
 import { canonicalJson } from './canonical-json.js'
 
@@ -31,6 +31,9 @@ export function checkFact(raw: unknown, index: number): Checked<Fact> {
   }
   const parsed = factSchema.safeParse(raw)
   if (!parsed.success) return { ok: false, result: { id, status: 'invalid', reason: reasonOf(`facts[${index}]`, parsed.error) } }
+  if (parsed.data.schemaVersion < FACT_KIND_SCHEMA_VERSION[parsed.data.kind]) {
+    return { ok: false, result: { id, status: 'invalid', reason: `schemaVersion: ${parsed.data.kind} exists from version ${FACT_KIND_SCHEMA_VERSION[parsed.data.kind]}` } }
+  }
   return { ok: true, record: parsed.data, canonical: canonicalJson(parsed.data) }
 }
 

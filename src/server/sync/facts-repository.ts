@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
+import { PHONE_DEVICE_ID } from '../../shared/content-protocol.js'
 
-// 9 bound columns per row: 500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+// 10 bound columns per row: 500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const ROWS_PER_INSERT = 500
 
 /** Inserts the rows whose id is new; returns the ids actually inserted. Never overwrites. */
@@ -51,7 +52,8 @@ export async function eventTotals(db: Db, eventId: string): Promise<{ contacts: 
     .selectFrom('facts')
     .select([
       sql<number>`sum(case when kind = 'interaction' then 1 else 0 end)`.as('interactions'),
-      sql<number>`count(distinct device_id)`.as('devices'),
+      // Phones share one device id (PHONE_DEVICE_ID): they are not tablets.
+      sql<number>`count(distinct case when device_id <> ${PHONE_DEVICE_ID} then device_id end)`.as('devices'),
     ])
     .where('event_id', '=', eventId)
     .executeTakeFirstOrThrow()

@@ -24,7 +24,7 @@ export function toV1Page(page: PullPage) {
     cursor: page.cursor,
     kits: page.kits.map((kit) => pick(kit, V1_KIT_KEYS)),
     events: page.events.map((event) => pick(event, V1_EVENT_KEYS)),
-    ...(page.totals ? { totals: page.totals } : {}),
+    ...(page.totals ? { totals: pick(page.totals, ['eventId', 'contacts', 'devices']) } : {}),
   }
 }
 

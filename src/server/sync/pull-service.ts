@@ -1,9 +1,15 @@
 import type { EventDoc, Kit } from '../../shared/records.js'
+import type { Content } from '../../shared/contents.js'
+import type { Survey } from '../../shared/surveys.js'
+import type { ContentTotals, SurveyTotals } from '../../shared/sync-protocol.js'
 import { PULL_PAGE_SIZE } from '../../shared/sync-protocol.js'
 import type { Db } from '../db/database.table.js'
 import { inTransaction } from '../db/transaction.js'
 import { touchDevice } from '../devices/devices-repository.js'
 import { currentDocumentVersion, eventFromRow, kitFromRow, listVersionRange } from '../documents/documents-repository.js'
+import { contentFromRow, linkTotals } from '../contents/contents-repository.js'
+import { surveyFromRow } from '../surveys/surveys-service.js'
+import { surveyTotals } from '../surveys/surveys-repository.js'
 import { eventTotals } from './facts-repository.js'
 
 export interface PullInput {
@@ -20,7 +26,9 @@ export interface PullPage {
   hasMore: boolean
   kits: Kit[]
   events: EventDoc[]
-  totals?: { eventId: string; contacts: number; devices: number }
+  surveys: Survey[]
+  contents: Content[]
+  totals?: { eventId: string; contacts: number; devices: number; surveys: SurveyTotals[]; contents: ContentTotals[] }
 }
 
 /**
@@ -36,13 +44,17 @@ export async function pullDocuments(db: Db, input: PullInput): Promise<PullPage>
     // A cursor from the future means the tablet last synced with another (or a restored)
     // database: send everything rather than nothing.
     const since = input.cursor > ceiling ? 0 : input.cursor
-    const [kitRows, eventRows] = await Promise.all([
+    const [kitRows, eventRows, surveyRows, contentRows] = await Promise.all([
       listVersionRange(trx, 'kits', since, ceiling, limit + 1),
       listVersionRange(trx, 'events', since, ceiling, limit + 1),
+      listVersionRange(trx, 'surveys', since, ceiling, limit + 1),
+      listVersionRange(trx, 'contents', since, ceiling, limit + 1),
     ])
     const merged = [
-      ...kitRows.map((row) => ({ version: row.version, kit: kitFromRow(row) })),
-      ...eventRows.map((row) => ({ version: row.version, event: eventFromRow(row) })),
+      ...kitRows.map((row) => ({ version: row.version, kit: kitFromRow({ version: row.version, body: row.body ?? '' }) })),
+      ...eventRows.map((row) => ({ version: row.version, event: eventFromRow({ version: row.version, body: row.body ?? '' }) })),
+      ...surveyRows.map((row) => ({ version: row.version, survey: surveyFromRow(row) })),
+      ...contentRows.map((row) => ({ version: row.version, content: contentFromRow({ version: row.version, body: row.body ?? '' }) })),
     ].sort((a, b) => a.version - b.version)
     const page = merged.slice(0, limit)
     const hasMore = merged.length > limit
@@ -51,7 +63,21 @@ export async function pullDocuments(db: Db, input: PullInput): Promise<PullPage>
       hasMore,
       kits: page.flatMap((d) => ('kit' in d ? [d.kit] : [])),
       events: page.flatMap((d) => ('event' in d ? [d.event] : [])),
-      ...(input.eventId ? { totals: { eventId: input.eventId, ...(await eventTotals(trx, input.eventId)) } } : {}),
+      surveys: page.flatMap((d) => ('survey' in d ? [d.survey] : [])),
+      contents: page.flatMap((d) => ('content' in d ? [d.content] : [])),
+      ...(input.eventId ? { totals: await totalsOf(trx, input.eventId) } : {}),
     }
   })
+}
+
+async function totalsOf(db: Db, eventId: string): Promise<NonNullable<PullPage['totals']>> {
+  const links = await linkTotals(db, eventId)
+  const ids = [...new Set(links.map((l) => l.contentId))]
+  const count = (contentId: string, kind: string) => links.find((l) => l.contentId === contentId && l.kind === kind)?.count ?? 0
+  return {
+    eventId,
+    ...(await eventTotals(db, eventId)),
+    surveys: await surveyTotals(db, eventId),
+    contents: ids.map((contentId) => ({ contentId, scans: count(contentId, 'scan'), useful: count(contentId, 'useful'), notUseful: count(contentId, 'not_useful') })),
+  }
 }

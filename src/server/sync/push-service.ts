@@ -1,12 +1,15 @@
 import type { Transaction } from 'kysely'
-import type { EventDoc, Fact } from '../../shared/records.js'
+import type { EventDoc, Fact, SurveyResponseFact } from '../../shared/records.js'
 import type { PushResult } from '../../shared/sync-protocol.js'
 import type { Database, Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
 import { inTransaction } from '../db/transaction.js'
+import { ensureEventCodes } from '../contents/codes-service.js'
 import { touchDevice } from '../devices/devices-repository.js'
 import { countOpenEventsPushedBy, existingEventIds, existingKitIds, findEvents, insertEvent, nextDocumentVersion } from '../documents/documents-repository.js'
 import { checkEvent, checkFact, type Checked } from './check-records.js'
+import { answerRows, responseProblem, uniqueRevisions } from './survey-responses.js'
+import { findSurveyRevisions, insertSurveyAnswers } from '../surveys/surveys-repository.js'
 import { findFactBodies, findFactIdentities, insertNewFacts, type FactIdentity } from './facts-repository.js'
 
 export interface PushInput {
@@ -71,6 +74,7 @@ async function applyEvents(trx: Transaction<Database>, checked: Checked<EventDoc
       const version = await nextDocumentVersion(trx)
       const row = { id, version, kit_id: kitId, status, body: c.canonical, pushed_body: c.canonical, pushed_by: input.deviceId, updated_at: nowIso }
       if (await insertEvent(trx, row)) {
+        await ensureEventCodes(trx, id, new Date(nowIso))
         openEvents++
         results.push({ id, status: 'accepted' })
       } else {
@@ -89,6 +93,7 @@ function toRow(fact: Fact, canonical: string, receivedAt: string): NewFactRow {
     id: fact.id, event_id: fact.eventId, device_id: fact.deviceId, kind: fact.kind,
     topic: fact.kind === 'interaction' ? fact.payload.topic : null,
     target_id: fact.kind === 'void' ? fact.payload.targetId : null,
+    survey_id: fact.kind === 'survey_response' ? fact.payload.surveyId : null,
     at: fact.at, received_at: receivedAt, body: canonical,
   }
 }
@@ -107,6 +112,7 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
   const valid = checked.filter((c): c is Valid<Fact> => c.ok)
   const knownEvents = await existingEventIds(trx, [...new Set(valid.map((c) => c.record.eventId))])
   const targets = await findFactIdentities(trx, valid.flatMap((c) => (c.record.kind === 'void' ? [c.record.payload.targetId] : [])))
+  const revisions = await findSurveyRevisions(trx, uniqueRevisions(valid.map((c) => c.record)))
   const results: PushResult[] = checked.map((c) => (c.ok ? { id: c.record.id, status: 'accepted' } : c.result))
   const pending: { index: number; id: string; canonical: string }[] = []
   const firstInBatch = new Map<string, string>()
@@ -115,7 +121,7 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
     if (!c.ok) return
     const { id, eventId } = c.record
     const problem = knownEvents.has(eventId)
-      ? voidTargetProblem(c.record, targets.get(c.record.kind === 'void' ? c.record.payload.targetId : ''))
+      ? (voidTargetProblem(c.record, targets.get(c.record.kind === 'void' ? c.record.payload.targetId : '')) ?? responseProblem(c.record, revisions))
       : `unknown_event: ${eventId}`
     if (problem) {
       results[index] = invalid(id, problem)
@@ -129,6 +135,8 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
     if (c.record.kind === 'interaction' && !targets.has(id)) targets.set(id, { kind: 'interaction', deviceId: c.record.deviceId, eventId })
   })
   const inserted = await insertNewFacts(trx, rows)
+  const responses = valid.filter((c) => inserted.has(c.record.id) && c.record.kind === 'survey_response' && firstInBatch.get(c.record.id) === c.canonical)
+  await insertSurveyAnswers(trx, [...new Map(responses.map((c) => [c.record.id, c.record as SurveyResponseFact])).values()].flatMap(answerRows))
   const stored = await findFactBodies(trx, rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))
   const reported = new Set<string>()
   for (const p of pending) {

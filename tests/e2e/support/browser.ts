@@ -16,12 +16,16 @@ export class Tablet {
   browser?: Browser
   context?: BrowserContext
 
-  constructor(profileDir = mkdtempSync(join(tmpdir(), 'corner-profile-'))) {
+  /** `executable` defaults to the resolved browser (chromium-path.ts); a test may pin another. */
+  constructor(
+    profileDir = mkdtempSync(join(tmpdir(), 'corner-profile-')),
+    private readonly executable?: string,
+  ) {
     this.profileDir = profileDir
   }
 
   async launch(): Promise<BrowserContext> {
-    const child = spawn(chromiumPath(), [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${this.profileDir}`, 'about:blank'], {
+    const child = spawn(this.executable ?? chromiumPath(), [...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${this.profileDir}`, 'about:blank'], {
       stdio: ['ignore', 'ignore', 'pipe'],
       // Its own process group, so kill() takes down the renderers and the GPU/utility processes too.
       detached: true,
