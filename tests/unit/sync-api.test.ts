@@ -43,7 +43,7 @@ describe('the tablet api', () => {
       cursor: 9, hasMore: true, serverHint: 'new',
       kits: [{ ...demoKit, theme: { logo: 'x.svg' } }],
       events: [event, { ...event, id: 'not-a-uuid' }],
-      surveys: [{ id: 's1', version: 8 }],
+      posters: [{ id: 'p1', version: 8 }],
     }))
     const page = await api.pull(TOKEN, 0, 0)
     expect(page).toMatchObject({ cursor: 9, hasMore: true, skipped: 1 })
