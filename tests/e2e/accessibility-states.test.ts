@@ -122,8 +122,9 @@ describe('every operator screen in each of its states, in Italian and English: a
 
   it('with a new version waiting for the operator', async () => {
     release.publish('2')
-    // A navigation makes the browser look for a new worker; the offer then stays on every screen.
     await page.goto(`${server.url}/`)
+    // What the hourly check does (pwa-update.test.ts proves it runs); the offer then stays on every screen.
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
     const offer = '[data-testid="pwa-toast"] .btn-primary'
     await page.locator(offer).waitFor({ timeout: 30_000 })
     expect(await screenViolations(page, server.url, [

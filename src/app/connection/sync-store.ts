@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import { ApiError } from '../api/api-error'
 import { computed, ref } from 'vue'
+import { ApiError } from '../api/api-error'
 import { countQueued, listRejected } from '../db/outbox'
 import { getSyncAuth, getSyncStatus } from '../db/sync-state'
 import { useLiveQuery } from '../composables/useLiveQuery'
@@ -17,7 +17,10 @@ export const useSyncStore = defineStore('sync', () => {
     queued: useLiveQuery(countQueued),
     rejected: useLiveQuery(listRejected),
   }
-  const [status, enrolled, queued, rejected] = [reads.status.data, reads.enrolled.data, reads.queued.data, reads.rejected.data]
+  const status = reads.status.data
+  const enrolled = reads.enrolled.data
+  const queued = reads.queued.data
+  const rejected = reads.rejected.data
   /** True when this tablet's sync state could not be read (shown in place of it). */
   const readFailed = computed(() => Object.values(reads).some((read) => read.error.value !== undefined))
   const syncing = ref(false)
@@ -74,6 +77,8 @@ export const useSyncStore = defineStore('sync', () => {
   }
 })
 
+const EXPLAINED_AS_IS = new Set(['network', 'rate_limited', 'invalid_body', 'device_revoked'])
+
 /**
  * The `sync.errors` key for a failed enrolment. A code issued for another tablet, or a code
  * for new tablets used by one the server already knows, is simply not valid for this tablet.
@@ -81,6 +86,6 @@ export const useSyncStore = defineStore('sync', () => {
 export function enrolErrorKey(error: unknown): string {
   if (!(error instanceof ApiError)) return 'unexpected'
   if (error.code === 'enrolment_code_invalid' || error.code === 'device_exists') return 'code_not_valid_here'
-  if (['network', 'rate_limited', 'invalid_body', 'device_revoked'].includes(error.code)) return error.code
+  if (EXPLAINED_AS_IS.has(error.code)) return error.code
   return error.status >= 500 ? 'server' : 'refused'
 }
