@@ -10,6 +10,8 @@ import { kitsRoutes } from './documents/kits-routes.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { sameOriginGuard } from './http/same-origin.js'
 import { phoneRoutes } from './phone/phone-routes.js'
+import { reportsRoutes } from './reports/reports-routes.js'
+import { exportsRoutes } from './exports/exports-routes.js'
 import { surveysRoutes } from './surveys/surveys-routes.js'
 import { syncRoutes } from './sync/sync-routes.js'
 
@@ -47,6 +49,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
       await admin.register(kitsRoutes)
       await admin.register(surveysRoutes)
       await admin.register(contentsRoutes)
+      await admin.register(reportsRoutes)
+      await admin.register(exportsRoutes)
     }, { prefix: '/admin' })
   })
 }

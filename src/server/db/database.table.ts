@@ -27,6 +27,13 @@ export interface Database {
   contents: ContentsTable
   content_codes: ContentCodesTable
   link_counts: LinkCountsTable
+  settings: SettingsTable
+}
+
+export interface SettingsTable {
+  key: string
+  value: string
+  updated_at: string
 }
 
 /** What every repository function takes: the database, or a transaction on it. */

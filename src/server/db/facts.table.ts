@@ -13,6 +13,15 @@ export interface FactsTable {
   target_id: string | null
   /** For a survey response: its survey. */
   survey_id: string | null
+  /** Counting dimensions kept from the body (interactions; `language` also for responses). */
+  interaction_type: string | null
+  age_band: string | null
+  audience: string | null
+  language: string | null
+  group_size: number | null
+  /** Day and hour in Milan of the device time `at`. */
+  local_day: string
+  local_hour: number
   at: string
   received_at: string
   /** Canonical JSON of the validated fact: what idempotency compares. */

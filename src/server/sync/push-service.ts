@@ -3,6 +3,7 @@ import type { EventDoc, Fact, SurveyResponseFact } from '../../shared/records.js
 import type { PushResult } from '../../shared/sync-protocol.js'
 import type { Database, Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
+import { factDimensions } from '../db/fact-dimensions.js'
 import { inTransaction } from '../db/transaction.js'
 import { ensureEventCodes } from '../contents/codes-service.js'
 import { touchDevice } from '../devices/devices-repository.js'
@@ -94,6 +95,7 @@ function toRow(fact: Fact, canonical: string, receivedAt: string): NewFactRow {
     topic: fact.kind === 'interaction' ? fact.payload.topic : null,
     target_id: fact.kind === 'void' ? fact.payload.targetId : null,
     survey_id: fact.kind === 'survey_response' ? fact.payload.surveyId : null,
+    ...factDimensions(fact, fact.at),
     at: fact.at, received_at: receivedAt, body: canonical,
   }
 }
