@@ -30,3 +30,17 @@ export interface FactsTable {
 
 export type FactRow = Selectable<FactsTable>
 export type NewFactRow = Insertable<FactsTable>
+
+/** Contacts (interactions not voided) per combination of dimensions; '' for a missing attribute. */
+export interface ContactCountsTable {
+  event_id: string
+  local_day: string
+  local_hour: number
+  topic: string
+  interaction_type: string
+  age_band: string
+  audience: string
+  language: string
+  contacts: number
+  people: number
+}

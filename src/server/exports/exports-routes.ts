@@ -22,8 +22,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       summary: 'Export the event log of an event, a period or everything: csv (Italian Excel), xlsx, json, or fhir (an R4 Bundle of QuestionnaireResponses)',
       security: sessionSecurity, querystring: exportQuerySchema,
-      produces: Object.values(TYPES),
-      response: { 200: z.string().describe('The file, streamed'), ...errors(400, 401, 429) },
+      response: { 200: z.string().describe('The file, streamed: text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json or application/fhir+json'), ...errors(400, 401, 429) },
     },
   }, async (request, reply) => {
     const { format, lang = 'it', ...scope } = request.query

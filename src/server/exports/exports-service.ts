@@ -12,15 +12,19 @@ import { exportTexts, topicLabel, type ExportLanguage } from './export-labels.js
 export type ExportScope = Pick<ExportQuery, 'eventId' | 'from' | 'to'>
 type Chunks = AsyncGenerator<string | Uint8Array>
 
-const rowOf = (item: ExportItem, language: ExportLanguage) =>
-  exportRow(item.fact, { eventName: item.eventName, day: item.day, hour: item.hour, topicLabel: topicLabel(language) })
+/** The cells of one fact, in EXPORT_COLUMNS order. */
+function cellsOf(item: ExportItem, labelOf: (code: string) => string) {
+  const row = exportRow(item.fact, { eventName: item.eventName, day: item.day, hour: item.hour, topicLabel: labelOf })
+  return EXPORT_COLUMNS.map((c) => row[c])
+}
 
 /** Contacts, then responses: the event log as CSV for Italian Excel (BOM, `;`, formula-safe cells). */
 export async function* csvExport(db: Db, scope: ExportScope, language: ExportLanguage): Chunks {
   const labels = exportTexts(language).columns
   yield CSV_BOM + csvLine(EXPORT_COLUMNS.map((c) => labels[c]))
+  const labelOf = topicLabel(language)
   for (const kind of ['interaction', 'survey_response'] as const) {
-    for await (const page of exportableFacts(db, scope, kind)) yield page.map((item) => csvLine(EXPORT_COLUMNS.map((c) => rowOf(item, language)[c]))).join('')
+    for await (const page of exportableFacts(db, scope, kind)) yield page.map((item) => csvLine(cellsOf(item, labelOf))).join('')
   }
 }
 
@@ -47,10 +51,11 @@ export async function* xlsxExport(db: Db, scope: ExportScope, language: ExportLa
     while (queue.length) yield queue.shift() as Uint8Array
   }
   const counts = { interaction: 0, survey_response: 0 }
+  const labelOf = topicLabel(language)
   for (const kind of ['interaction', 'survey_response'] as const) {
     writer.beginSheet(EXPORT_COLUMNS.map((c) => texts.columns[c]))
     for await (const page of exportableFacts(db, scope, kind)) {
-      for (const item of page) writer.addRow(EXPORT_COLUMNS.map((c) => rowOf(item, language)[c]))
+      for (const item of page) writer.addRow(cellsOf(item, labelOf))
       counts[kind] += page.length
       yield* drain()
     }

@@ -3,30 +3,22 @@ import type { ReportScope } from '../../shared/report-protocol.js'
 import type { Db } from '../db/database.table.js'
 import { inScope } from './report-scope.js'
 
-const DIMENSION_COLUMNS = ['f.local_hour', 'f.local_day', 'f.topic', 'f.interaction_type', 'f.age_band', 'f.audience', 'f.language'] as const
-
-/**
- * Interactions in scope counted by every dimension at once — one pass over the facts, folded
- * in JavaScript — and the same for those a void cancelled (few), to subtract.
- */
-export async function contactCubes(db: Db, scope: ReportScope) {
-  const base = (voided: boolean) => {
-    let q = inScope(db.selectFrom('facts as f').innerJoin('events as e', 'e.id', 'f.event_id'), scope)
-      .select([...DIMENSION_COLUMNS, (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('f.group_size').as('people')])
-      .where('f.kind', '=', 'interaction')
-    if (scope.topic) q = q.where('f.topic', '=', scope.topic)
-    if (voided) q = q.where('f.id', 'in', (eb) => eb.selectFrom('facts as v').select('v.target_id').where('v.target_id', 'is not', null).$castTo<string>())
-    return q.groupBy([...DIMENSION_COLUMNS]).execute()
-  }
-  const [all, voided] = await Promise.all([base(false), base(true)])
-  return { all, voided }
+/** Contacts in scope per combination of dimensions, from the counts every push keeps (contact-counts.ts). */
+export function contactCounts(db: Db, scope: ReportScope) {
+  let q = db.selectFrom('contact_counts as c').innerJoin('events as e', 'e.id', 'c.event_id')
+    .select(['c.local_hour', 'c.local_day', 'c.topic', 'c.interaction_type', 'c.age_band', 'c.audience', 'c.language', 'c.contacts', 'c.people'])
+  if (scope.eventId) q = q.where('c.event_id', '=', scope.eventId)
+  if (scope.from) q = q.where('c.local_day', '>=', scope.from)
+  if (scope.to) q = q.where('c.local_day', '<=', scope.to)
+  if (scope.setting) q = q.where('e.setting', '=', scope.setting)
+  if (scope.topic) q = q.where('c.topic', '=', scope.topic)
+  return q.where('c.contacts', '<>', 0).execute()
 }
 
-export async function lastReceivedAt(db: Db, scope: ReportScope): Promise<string | null> {
-  const row = await inScope(db.selectFrom('facts as f').innerJoin('events as e', 'e.id', 'f.event_id'), scope)
-    .select((eb) => eb.fn.max('f.received_at').as('at'))
-    .executeTakeFirst()
-  return (row?.at as string | null | undefined) ?? null
+/** Data as of the last fact the server received (from any tablet): what "as of the last sync" means. */
+export async function lastReceivedAt(db: Db): Promise<string | null> {
+  const row = await db.selectFrom('facts').select('received_at').orderBy('seq', 'desc').limit(1).executeTakeFirst()
+  return row?.received_at ?? null
 }
 
 /** Events in scope: one, or those whose dates meet the period; by setting and occasion. */

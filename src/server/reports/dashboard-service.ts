@@ -2,36 +2,34 @@ import { CONTACT_DIMENSIONS, suppressSmallCells, UNKNOWN, type ContactDimension 
 import type { Content } from '../../shared/contents.js'
 import type { Dashboard, ReportScope } from '../../shared/report-protocol.js'
 import type { Db } from '../db/database.table.js'
-import { contactCubes, eventCounts, lastReceivedAt, linkCounts, quietTablets, surveyAnswerCounts } from './dashboard-repository.js'
+import { contactCounts, eventCounts, lastReceivedAt, linkCounts, quietTablets, surveyAnswerCounts } from './dashboard-repository.js'
 
 const COLUMN_OF: Record<ContactDimension, 'local_hour' | 'local_day' | 'topic' | 'interaction_type' | 'age_band' | 'audience' | 'language'> = {
   hour: 'local_hour', day: 'local_day', topic: 'topic', interactionType: 'interaction_type', ageBand: 'age_band', audience: 'audience', language: 'language',
 }
 const SILENT_AFTER_MS = 24 * 3_600_000
 
-type CubeRow = Awaited<ReturnType<typeof contactCubes>>['all'][number]
+type CountRow = Awaited<ReturnType<typeof contactCounts>>[number]
 
-function valueOf(row: CubeRow, dimension: ContactDimension): string {
+function valueOf(row: CountRow, dimension: ContactDimension): string {
   const raw = row[COLUMN_OF[dimension]]
-  if (raw === null || raw === undefined) return UNKNOWN
+  if (raw === null || raw === undefined || raw === '') return UNKNOWN
   return dimension === 'hour' ? String(raw).padStart(2, '0') : String(raw)
 }
 
-/** Every dimension folded from the cube, minus what voids cancelled: the same figures as summarizeContacts. */
+/** Every dimension folded from the kept counts: the same figures as summarizeContacts on the facts. */
 export async function contactFigures(db: Db, scope: ReportScope) {
-  const { all, voided } = await contactCubes(db, scope)
+  const rows = await contactCounts(db, scope)
   const by = Object.fromEntries(CONTACT_DIMENSIONS.map((d) => [d, {} as Record<string, number>])) as Record<ContactDimension, Record<string, number>>
   let contacts = 0
   let people = 0
-  for (const [rows, sign] of [[all, 1], [voided, -1]] as const) {
-    for (const row of rows) {
-      const n = Number(row.n) * sign
-      contacts += n
-      people += Number(row.people ?? 0) * sign
-      for (const d of CONTACT_DIMENSIONS) {
-        const value = valueOf(row, d)
-        by[d][value] = (by[d][value] ?? 0) + n
-      }
+  for (const row of rows) {
+    const n = Number(row.contacts)
+    contacts += n
+    people += Number(row.people)
+    for (const d of CONTACT_DIMENSIONS) {
+      const value = valueOf(row, d)
+      by[d][value] = (by[d][value] ?? 0) + n
     }
   }
   for (const d of CONTACT_DIMENSIONS) for (const [k, n] of Object.entries(by[d])) if (n === 0) delete by[d][k]
@@ -43,7 +41,7 @@ export async function buildDashboard(db: Db, scope: ReportScope, now: Date): Pro
   const cells = (counts: Record<string, number>) => (suppress ? suppressSmallCells(counts) : counts) as Record<string, number | '<5'>
   const one = (n: number) => cells({ n }).n as number | '<5'
   const [figures, asOf, events, surveys, links, tablets] = await Promise.all([
-    contactFigures(db, scope), lastReceivedAt(db, scope), eventCounts(db, scope), surveyAnswerCounts(db, scope), linkCounts(db, scope),
+    contactFigures(db, scope), lastReceivedAt(db), eventCounts(db, scope), surveyAnswerCounts(db, scope), linkCounts(db, scope),
     quietTablets(db, new Date(now.getTime() - SILENT_AFTER_MS).toISOString()),
   ])
   const names = await namesOf(db, surveys.responses.map((r) => r.survey_id), [...new Set(links.map((l) => l.content_id))])
