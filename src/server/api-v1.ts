@@ -31,8 +31,11 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
     await branch.register(enrolRoutes)
     await branch.register(phoneRoutes)
   })
+  // Whoever reads counts (pull totals, dashboards, codes) sees the scans counted a moment ago.
+  const countsWritten = async () => app.linkCounts.flush()
   await app.register(async (branch) => {
     branch.addHook('onRequest', sameOriginGuard({ requireOrigin: false, ...(publicOrigin ? { publicOrigin } : {}) }))
+    branch.addHook('preHandler', countsWritten)
     branch.addHook('onRequest', loadDevice)
     branch.addHook('preParsing', requireDevice)
     await branch.register(syncRoutes)
@@ -41,6 +44,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
     branch.addHook('onRequest', sameOriginGuard({ requireOrigin: true, ...(publicOrigin ? { publicOrigin } : {}) }))
     branch.addHook('onRequest', loadSession)
     branch.addHook('preParsing', requireSession)
+    branch.addHook('preHandler', countsWritten)
     await branch.register(sessionAuthRoutes)
     await branch.register(async (admin) => {
       await admin.register(accountsRoutes)
