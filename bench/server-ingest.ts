@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { v7 as uuidv7 } from 'uuid'
+import { factDimensions } from '../src/server/db/fact-dimensions.js'
 import type { NewFactRow } from '../src/server/db/facts.table.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { openDatabase } from '../src/server/db/open-database.js'
@@ -23,7 +24,10 @@ import { spawnServer } from './server-process.js'
 const BATCH = 500
 const BATCHES = 40
 const RUNS = 5
-const COLUMNS = ['id', 'event_id', 'device_id', 'kind', 'topic', 'target_id', 'at', 'received_at', 'body'] as const
+const COLUMNS = [
+  'id', 'event_id', 'device_id', 'kind', 'topic', 'target_id', 'survey_id', 'interaction_type', 'age_band', 'audience', 'language',
+  'group_size', 'local_day', 'local_hour', 'at', 'received_at', 'body',
+] as const
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const rate = (start: number) => (BATCH * BATCHES) / ((performance.now() - start) / 1000)
@@ -39,7 +43,7 @@ function rowsOf(batches: Fact[][]): NewFactRow[][] {
   const now = new Date().toISOString()
   return batches.map((facts) => facts.map((f) => ({
     id: f.id, event_id: f.eventId, device_id: f.deviceId, kind: f.kind, topic: f.kind === 'interaction' ? f.payload.topic : null,
-    target_id: null, at: f.at, received_at: now, body: canonicalJson(f),
+    target_id: null, survey_id: null, ...factDimensions(f, f.at), at: f.at, received_at: now, body: canonicalJson(f),
   })))
 }
 const valuesOf = (rows: NewFactRow[]) => rows.flatMap((r) => COLUMNS.map((c) => r[c] ?? null))

@@ -9,6 +9,8 @@ const entry = fileURLToPath(new URL('../src/server/server.ts', import.meta.url))
  */
 export interface ServerProcess {
   url: string
+  /** The server process (the primary when it runs workers). */
+  pid: number
   stop: () => Promise<void>
   /** Everything it printed so far (fastify's JSON log lines carry each request's responseTime). */
   output: () => string
@@ -31,7 +33,7 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString()
       const urls = [...output.matchAll(/listening on (https?:\/\/[^\s]+)/g)].map((m) => m[1])
-      if (urls.length >= workers && urls[0]) resolve({ url: urls[0], stop, output: () => output })
+      if (urls.length >= workers && urls[0]) resolve({ url: urls[0], pid: child.pid ?? 0, stop, output: () => output })
     })
     child.once('exit', (code) => reject(new Error(`server exited (${code}):\n${output}`)))
   })

@@ -10,6 +10,8 @@ import { kitsRoutes } from './documents/kits-routes.js'
 import { eventsRoutes } from './events/events-routes.js'
 import { sameOriginGuard } from './http/same-origin.js'
 import { phoneRoutes } from './phone/phone-routes.js'
+import { reportsRoutes } from './reports/reports-routes.js'
+import { exportsRoutes } from './exports/exports-routes.js'
 import { surveysRoutes } from './surveys/surveys-routes.js'
 import { syncRoutes } from './sync/sync-routes.js'
 
@@ -29,8 +31,11 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
     await branch.register(enrolRoutes)
     await branch.register(phoneRoutes)
   })
+  // Whoever reads counts (pull totals, dashboards, codes) sees the scans counted a moment ago.
+  const countsWritten = async () => app.linkCounts.flush()
   await app.register(async (branch) => {
     branch.addHook('onRequest', sameOriginGuard({ requireOrigin: false, ...(publicOrigin ? { publicOrigin } : {}) }))
+    branch.addHook('preHandler', countsWritten)
     branch.addHook('onRequest', loadDevice)
     branch.addHook('preParsing', requireDevice)
     await branch.register(syncRoutes)
@@ -39,6 +44,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
     branch.addHook('onRequest', sameOriginGuard({ requireOrigin: true, ...(publicOrigin ? { publicOrigin } : {}) }))
     branch.addHook('onRequest', loadSession)
     branch.addHook('preParsing', requireSession)
+    branch.addHook('preHandler', countsWritten)
     await branch.register(sessionAuthRoutes)
     await branch.register(async (admin) => {
       await admin.register(accountsRoutes)
@@ -47,6 +53,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
       await admin.register(kitsRoutes)
       await admin.register(surveysRoutes)
       await admin.register(contentsRoutes)
+      await admin.register(reportsRoutes)
+      await admin.register(exportsRoutes)
     }, { prefix: '/admin' })
   })
 }

@@ -12,6 +12,7 @@ import { openDatabase } from './db/open-database.js'
 import { seedDemoDocuments } from './documents/seed.js'
 import { mediaRoutes } from './contents/media-routes.js'
 import { healthRoutes } from './health/health-routes.js'
+import { createLinkCountBuffer, type LinkCountBuffer } from './landing/link-count-buffer.js'
 import { landingRoutes } from './landing/landing-routes.js'
 import { installErrorHandler } from './http/error-handler.js'
 import { redactedRequest } from './http/log-redaction.js'
@@ -24,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Kysely<Database>
     clock: () => Date
+    /** Scan and feedback counts waiting to be written (landing/link-count-buffer.ts). */
+    linkCounts: LinkCountBuffer
     rateLimits: RateLimits
     settings: {
       tls: boolean
@@ -88,7 +91,13 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     dataDir: options.dataDir ?? './data',
     agencyDomains: options.agencyDomains ?? DEFAULT_AGENCY_DOMAINS,
   })
-  app.addHook('onClose', async () => opened.close())
+  const linkCounts = createLinkCountBuffer(opened.db)
+  app.decorate('linkCounts', linkCounts)
+  // Counts are written before the database closes.
+  app.addHook('onClose', async () => {
+    await linkCounts.close()
+    await opened.close()
+  })
 
   try {
     await migrateToLatest(opened)

@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { contentFileEntrySchema } from './contents.js'
 import { eventDocumentSchema, eventSchema, kitDocumentSchema, kitSchema } from './records.js'
+import { surveyFileEntrySchema } from './surveys.js'
 
 /** Coordinator API (/api/v1/auth/*, /api/v1/admin/*): session-cookie authenticated. */
 
@@ -119,3 +121,25 @@ export type Device = z.infer<typeof deviceSchema>
 export type UpdateKitRequest = z.infer<typeof updateKitRequestSchema>
 export type CreateEnrolmentCodeRequest = z.infer<typeof createEnrolmentCodeRequestSchema>
 export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>
+
+/** POST /api/v1/admin/kits → 201: a new kit (its surveys published, its contents not retired). */
+export const createKitRequestSchema = z.strictObject(z.strictObject(kitSchema.shape).omit({ id: true, version: true }).shape)
+/** POST /api/v1/admin/kits/:id/duplicate → 201: a copy under a new id and name, to personalise. */
+export const duplicateKitRequestSchema = z.strictObject({ name: z.string().trim().min(1).max(120) })
+
+/**
+ * A kit as a file between agencies: the kit and the surveys and contents it uses, so the file
+ * is whole. GET …/kits/:id/export gives one; POST …/kits/import takes one (→ 201; the same
+ * file twice changes nothing the second time).
+ */
+export const kitFileSchema = z.strictObject({
+  format: z.literal('corner-kit'),
+  formatVersion: z.literal(1),
+  kit: z.strictObject(kitSchema.shape).omit({ version: true }),
+  surveys: z.array(surveyFileEntrySchema).max(10),
+  contents: z.array(contentFileEntrySchema).max(30),
+})
+export const KIT_FILE_MAX_BYTES = 1_000_000
+
+export type CreateKitRequest = z.infer<typeof createKitRequestSchema>
+export type KitFile = z.infer<typeof kitFileSchema>

@@ -19,8 +19,7 @@ export const DEFAULT_AGENCY_DOMAINS = ['ats-milano.it', 'www.ats-milano.it']
 
 const isoDate = z.iso.date()
 
-/** What a coordinator authors. */
-export const contentInputSchema = z.strictObject({
+const contentFields = {
   title: localizedSchema(80),
   /** Two lines at most: shown big on the QR wall and on the phone's landing page. */
   message: localizedSchema(160),
@@ -36,22 +35,32 @@ export const contentInputSchema = z.strictObject({
   thumbnail: z.string().regex(/^[0-9a-f]{64}\.(png|jpg|webp)$/).optional(),
   plannedFor: isoDate.optional(),
   publishedOn: isoDate.optional(),
-}).superRefine((c, ctx) => {
+}
+
+type ContentFields = { languages: string[]; defaultLanguage: string; title: Record<string, string>; message: Record<string, string> }
+
+/** Every text in every language of the content, and only those. */
+function checkContent(c: ContentFields, ctx: z.RefinementCtx): void {
   const languages = new Set(c.languages)
   if (!languages.has(c.defaultLanguage)) ctx.addIssue({ code: 'custom', path: ['defaultLanguage'], message: 'not_in_languages' })
   for (const field of ['title', 'message'] as const) {
     for (const lang of languages) if (!c[field][lang]) ctx.addIssue({ code: 'custom', path: [field, lang], message: 'missing_translation' })
     for (const lang of Object.keys(c[field])) if (!languages.has(lang)) ctx.addIssue({ code: 'custom', path: [field, lang], message: 'language_not_offered' })
   }
-})
+}
 
-export const contentSchema = z.strictObject({
-  ...contentInputSchema.shape,
+/** What a coordinator authors. */
+export const contentInputSchema = z.strictObject(contentFields).superRefine(checkContent)
+
+const documentFields = {
+  ...contentFields,
   id: z.uuid(),
-  version: z.number().int().min(0),
   /** A retired content's codes show a friendly page and keep their counts. */
   retiredAt: z.iso.datetime({ offset: true }).optional(),
-})
+}
+export const contentSchema = z.strictObject({ ...documentFields, version: z.number().int().min(0) }).superRefine(checkContent)
+/** A content as a kit file carries it. */
+export const contentFileEntrySchema = z.strictObject(documentFields).superRefine(checkContent)
 export const contentDocumentSchema = contentSchema.strip()
 
 export type ContentInput = z.infer<typeof contentInputSchema>

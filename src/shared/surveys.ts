@@ -64,6 +64,14 @@ export const surveySchema = z.strictObject({
   publishedAt: z.iso.datetime({ offset: true }),
 }).superRefine(checkSurvey)
 
+/** A published survey as a kit file carries it (its sync version is the receiving server's business). */
+export const surveyFileEntrySchema = z.strictObject({
+  ...surveyContentSchema.shape,
+  id: z.uuid(),
+  revision: z.number().int().min(1),
+  publishedAt: z.iso.datetime({ offset: true }),
+}).superRefine(checkSurvey)
+
 /** As answers carry it: fields a newer server adds are dropped, not refused. */
 export const surveyDocumentSchema = surveySchema.strip()
 

@@ -40,13 +40,15 @@ export function listEventCodes(db: Db, eventId: string) {
   return db.selectFrom('content_codes').select(['code', 'content_id']).where('event_id', '=', eventId).orderBy('created_at').execute()
 }
 
-/** Adds one to an aggregate row (one statement, no read first: safe under concurrent scans). */
-export async function countLink(db: Db, key: { event_id: string; content_id: string; day: string; language: string; kind: 'scan' | 'useful' | 'not_useful' }): Promise<void> {
-  await db
-    .insertInto('link_counts')
-    .values({ ...key, count: 1 })
-    .onConflict((oc) => oc.columns(['event_id', 'content_id', 'day', 'language', 'kind']).doUpdateSet((eb) => ({ count: eb('link_counts.count', '+', 1) })))
-    .execute()
+/** Adds to aggregate rows (no read first: safe with several server processes counting at once). */
+export async function countLinks(db: Db, counts: { key: { event_id: string; content_id: string; day: string; language: string; kind: 'scan' | 'useful' | 'not_useful' }; count: number }[]): Promise<void> {
+  for (const { key, count } of counts) {
+    await db
+      .insertInto('link_counts')
+      .values({ ...key, count })
+      .onConflict((oc) => oc.columns(['event_id', 'content_id', 'day', 'language', 'kind']).doUpdateSet((eb) => ({ count: eb('link_counts.count', '+', count) })))
+      .execute()
+  }
 }
 
 /** Totals per content and kind for an event, all days and languages together. */

@@ -3,7 +3,7 @@ import type { AccountsTable, LoginFailuresTable, SessionsTable } from './account
 import type { DeviceTokensTable, DevicesTable, EnrolmentCodesTable } from './devices.table.js'
 import type { DocCounterTable, EventsTable, KitsTable } from './documents.table.js'
 import type { ContentCodesTable, ContentsTable, LinkCountsTable } from './contents.table.js'
-import type { FactsTable } from './facts.table.js'
+import type { ContactCountsTable, FactsTable } from './facts.table.js'
 import type { SurveyAnswersTable, SurveyRevisionsTable, SurveysTable } from './surveys.table.js'
 
 /**
@@ -27,6 +27,14 @@ export interface Database {
   contents: ContentsTable
   content_codes: ContentCodesTable
   link_counts: LinkCountsTable
+  settings: SettingsTable
+  contact_counts: ContactCountsTable
+}
+
+export interface SettingsTable {
+  key: string
+  value: string
+  updated_at: string
 }
 
 /** What every repository function takes: the database, or a transaction on it. */

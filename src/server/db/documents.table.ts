@@ -22,6 +22,11 @@ export interface EventsTable {
   pushed_body: string | null
   pushed_by: string | null
   updated_at: string
+  /** Kept from `body` (db/fact-dimensions.ts) for dashboards. */
+  setting: string | null
+  occasion: string | null
+  start_date: string | null
+  end_date: string | null
 }
 
 export interface DocCounterTable {
@@ -31,4 +36,4 @@ export interface DocCounterTable {
 
 export type KitRow = Selectable<KitsTable>
 export type EventRow = Selectable<EventsTable>
-export type NewEventRow = Insertable<EventsTable>
+export type NewEventRow = Omit<Insertable<EventsTable>, 'setting' | 'occasion' | 'start_date' | 'end_date'>

@@ -13,6 +13,15 @@ export interface FactsTable {
   target_id: string | null
   /** For a survey response: its survey. */
   survey_id: string | null
+  /** Counting dimensions kept from the body (interactions; `language` also for responses). */
+  interaction_type: string | null
+  age_band: string | null
+  audience: string | null
+  language: string | null
+  group_size: number | null
+  /** Day and hour in Milan of the device time `at`. */
+  local_day: string
+  local_hour: number
   at: string
   received_at: string
   /** Canonical JSON of the validated fact: what idempotency compares. */
@@ -21,3 +30,17 @@ export interface FactsTable {
 
 export type FactRow = Selectable<FactsTable>
 export type NewFactRow = Insertable<FactsTable>
+
+/** Contacts (interactions not voided) per combination of dimensions; '' for a missing attribute. */
+export interface ContactCountsTable {
+  event_id: string
+  local_day: string
+  local_hour: number
+  topic: string
+  interaction_type: string
+  age_band: string
+  audience: string
+  language: string
+  contacts: number
+  people: number
+}

@@ -3,6 +3,8 @@ import * as initial from './migrations/20261126T0400-initial.js'
 import * as accountsDevices from './migrations/20261126T1200-accounts-devices.js'
 import * as surveys from './migrations/20261126T1500-surveys.js'
 import * as contents from './migrations/20261126T1700-contents.js'
+import * as factDimensions from './migrations/20261126T1900-fact-dimensions.js'
+import * as settings from './migrations/20261126T2000-settings.js'
 import type { OpenedDatabase } from './open-database.js'
 
 // A static list rather than FileMigrationProvider: works the same under tsx (.ts) and compiled (.js).
@@ -11,6 +13,8 @@ const migrations: Record<string, { up: (db: Parameters<typeof initial.up>[0], di
   '20261126T1200-accounts-devices': accountsDevices,
   '20261126T1500-surveys': surveys,
   '20261126T1700-contents': contents,
+  '20261126T1900-fact-dimensions': factDimensions,
+  '20261126T2000-settings': settings,
 }
 
 export async function migrateToLatest({ db, dialect, pgSchema }: OpenedDatabase): Promise<void> {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import type { EventDoc, Kit } from '../../shared/records.js'
 import type { Database, Db } from '../db/database.table.js'
 import type { EventRow, KitRow, NewEventRow } from '../db/documents.table.js'
+import { eventColumns } from '../db/fact-dimensions.js'
 
 /**
  * Next value of the global document version (the pull cursor). The row lock taken by the
@@ -61,7 +62,7 @@ export async function findEvents(db: Db, ids: string[]): Promise<EventRow[]> {
 
 /** False when the id exists already: on PostgreSQL two concurrent creates both see no row, one wins here. */
 export async function insertEvent(db: Db, row: NewEventRow): Promise<boolean> {
-  const result = await db.insertInto('events').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()
+  const result = await db.insertInto('events').values({ ...row, ...eventColumns(JSON.parse(row.body)) }).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst()
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
 }
 
@@ -70,7 +71,7 @@ export async function updateEvent(
   id: string,
   change: Pick<EventRow, 'body' | 'version' | 'status' | 'kit_id' | 'updated_at'>,
 ): Promise<void> {
-  await db.updateTable('events').set(change).where('id', '=', id).execute()
+  await db.updateTable('events').set({ ...change, ...eventColumns(JSON.parse(change.body)) }).where('id', '=', id).execute()
 }
 
 export async function listEvents(db: Db): Promise<EventDoc[]> {

@@ -3,7 +3,7 @@ import { QR_CODE_PATTERN } from '../../shared/qr-codes.js'
 import { limitPerAddress } from '../http/rate-limits.js'
 import { isPreviewAgent } from './preview-agents.js'
 import { LANDING_CSP, renderLanding, renderNotFound, renderTooMany } from './landing-page.js'
-import { countVisit, resolveCode } from './landing-service.js'
+import { countVisit, createCodeResolver } from './landing-service.js'
 import { LANDING_LANGUAGES, pickLanguage } from './landing-texts.js'
 
 type CodeRequest = FastifyRequest<{ Params: { code: string }; Querystring: { lang?: string; thanks?: string } }>
@@ -21,6 +21,7 @@ const browserLanguage = (request: FastifyRequest) => pickLanguage(undefined, req
  */
 export async function landingRoutes(app: FastifyInstance): Promise<void> {
   const config = limitPerAddress(app.rateLimits.landingPerMinute)
+  const resolveCode = createCodeResolver(app.db)
   // The feedback is a plain form post: a few bytes of URL-encoded fields.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_request, body, done) =>
     done(null, Object.fromEntries(new URLSearchParams(String(body)))))
@@ -33,25 +34,25 @@ export async function landingRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/q/:code', { config, schema: { hide: true } }, async (request: CodeRequest, reply) => {
     const { code } = request.params
-    const landing = QR_CODE_PATTERN.test(code) ? await resolveCode(app.db, code) : undefined
+    const landing = QR_CODE_PATTERN.test(code) ? await resolveCode(code) : undefined
     if (!landing) return sendHtml(reply, 404, renderNotFound(pickLanguage(request.query.lang, request.headers['accept-language'], LANDING_LANGUAGES, 'it')))
     const language = pickLanguage(request.query.lang, request.headers['accept-language'], landing.content.languages, landing.content.defaultLanguage)
     // A language switch or the page after feedback is the same visit: only arrivals count.
     const arrival = request.query.lang === undefined && request.query.thanks === undefined
-    if (arrival && !isPreviewAgent(request.headers['user-agent'])) await countVisit(app.db, landing, language, 'scan', app.clock())
+    if (arrival && !isPreviewAgent(request.headers['user-agent'])) countVisit(app.linkCounts, landing, language, 'scan', app.clock())
     return sendHtml(reply, 200, renderLanding({ code, content: landing.content, language, hasSurvey: landing.hasSurvey, thanked: request.query.thanks === '1' }))
   })
 
   app.post('/q/:code/feedback', { config, schema: { hide: true } }, async (request: CodeRequest, reply) => {
     const { code } = request.params
-    const landing = QR_CODE_PATTERN.test(code) ? await resolveCode(app.db, code) : undefined
+    const landing = QR_CODE_PATTERN.test(code) ? await resolveCode(code) : undefined
     if (!landing) return sendHtml(reply, 404, renderNotFound(browserLanguage(request)))
     const form = (request.body ?? {}) as { useful?: string; lang?: string }
     const language = pickLanguage(form.lang, request.headers['accept-language'], landing.content.languages, landing.content.defaultLanguage)
     const origin = request.headers.origin
     const sameSite = !origin || origin === 'null' || new URL(origin).host === request.host
     if (sameSite && (form.useful === 'yes' || form.useful === 'no') && !isPreviewAgent(request.headers['user-agent'])) {
-      await countVisit(app.db, landing, language, form.useful === 'yes' ? 'useful' : 'not_useful', app.clock())
+      countVisit(app.linkCounts, landing, language, form.useful === 'yes' ? 'useful' : 'not_useful', app.clock())
     }
     // 303: the browser follows with a GET, so a reload never posts twice.
     return reply.code(303).header('cache-control', 'no-store').header('location', `/q/${code}?lang=${language}&thanks=1`).send()

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
 import { PHONE_DEVICE_ID } from '../../shared/content-protocol.js'
 
-// 10 bound columns per row: 500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
+// 17 bound columns per row: 500 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 parameters.
 const ROWS_PER_INSERT = 500
 
 /** Inserts the rows whose id is new; returns the ids actually inserted. Never overwrites. */

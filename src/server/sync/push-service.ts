@@ -3,11 +3,13 @@ import type { EventDoc, Fact, SurveyResponseFact } from '../../shared/records.js
 import type { PushResult } from '../../shared/sync-protocol.js'
 import type { Database, Db } from '../db/database.table.js'
 import type { NewFactRow } from '../db/facts.table.js'
+import { factDimensions } from '../db/fact-dimensions.js'
 import { inTransaction } from '../db/transaction.js'
 import { ensureEventCodes } from '../contents/codes-service.js'
 import { touchDevice } from '../devices/devices-repository.js'
 import { countOpenEventsPushedBy, existingEventIds, existingKitIds, findEvents, insertEvent, nextDocumentVersion } from '../documents/documents-repository.js'
 import { checkEvent, checkFact, type Checked } from './check-records.js'
+import { countContacts } from './contact-counts.js'
 import { answerRows, responseProblem, uniqueRevisions } from './survey-responses.js'
 import { findSurveyRevisions, insertSurveyAnswers } from '../surveys/surveys-repository.js'
 import { findFactBodies, findFactIdentities, insertNewFacts, type FactIdentity } from './facts-repository.js'
@@ -94,6 +96,7 @@ function toRow(fact: Fact, canonical: string, receivedAt: string): NewFactRow {
     topic: fact.kind === 'interaction' ? fact.payload.topic : null,
     target_id: fact.kind === 'void' ? fact.payload.targetId : null,
     survey_id: fact.kind === 'survey_response' ? fact.payload.surveyId : null,
+    ...factDimensions(fact, fact.at),
     at: fact.at, received_at: receivedAt, body: canonical,
   }
 }
@@ -135,6 +138,7 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
     if (c.record.kind === 'interaction' && !targets.has(id)) targets.set(id, { kind: 'interaction', deviceId: c.record.deviceId, eventId })
   })
   const inserted = await insertNewFacts(trx, rows)
+  await countContacts(trx, rows.filter((r) => inserted.has(r.id)))
   const responses = valid.filter((c) => inserted.has(c.record.id) && c.record.kind === 'survey_response' && firstInBatch.get(c.record.id) === c.canonical)
   await insertSurveyAnswers(trx, [...new Map(responses.map((c) => [c.record.id, c.record as SurveyResponseFact])).values()].flatMap(answerRows))
   const stored = await findFactBodies(trx, rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))

@@ -1,0 +1,28 @@
+/** Local time of the agency: days and hours of contacts are counted in Milan whatever the tablet's zone. */
+const milan = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' })
+
+export function milanDayAndHour(iso: string): { day: string; hour: number } {
+  const parts = Object.fromEntries(milan.formatToParts(new Date(iso)).map((p) => [p.type, p.value]))
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) }
+}
+
+/** Columns kept from a fact for counting (only interactions have attributes). */
+export function factDimensions(fact: { kind?: string; payload?: Record<string, unknown> }, at: string) {
+  const p = fact.kind === 'interaction' ? (fact.payload ?? {}) : {}
+  const text = (v: unknown) => (typeof v === 'string' ? v : null)
+  const { day, hour } = milanDayAndHour(at)
+  return {
+    interaction_type: text(p.interactionType),
+    age_band: text(p.ageBand),
+    audience: text(p.audience),
+    language: fact.kind === 'survey_response' ? text(fact.payload?.language) : text(p.language),
+    group_size: typeof p.groupSize === 'number' ? p.groupSize : null,
+    local_day: day,
+    local_hour: hour,
+  }
+}
+
+/** Columns kept from an event document for filtering and counting. */
+export function eventColumns(event: { setting?: string; occasion?: string; startDate?: string; endDate?: string }) {
+  return { setting: event.setting ?? null, occasion: event.occasion ?? null, start_date: event.startDate ?? null, end_date: event.endDate ?? null }
+}
