@@ -1,6 +1,6 @@
 import type { SurveyContent } from '../surveys.js'
 
-/** Willingness only: never whether the visitor is vaccinated, a health status the project never collects (README.md, "Privacy"). */
+/** Willingness only: never whether the visitor is vaccinated, a health status the project never collects (docs/privacy.md). */
 export const vaccinationIntention: SurveyContent = {
   name: 'Intenzione vaccinale (influenza)',
   languages: ['it', 'en', 'ar', 'zh', 'es'],
