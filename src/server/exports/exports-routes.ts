@@ -31,7 +31,7 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       csv: () => csvExport(app.db, scope, lang),
       xlsx: () => xlsxExport(app.db, scope, lang, now),
       json: () => jsonExport(app.db, scope, now),
-      fhir: () => fhirExport(app.db, scope, now, scaleLabel(lang)),
+      fhir: () => fhirExport(app.db, scope, now, scaleLabel),
     }[format]()
     const what = scope.eventId ? `event-${scope.eventId}` : scope.from || scope.to ? `${scope.from ?? 'start'}_${scope.to ?? 'today'}` : 'all'
     const extension = format === 'fhir' ? 'fhir.json' : format
@@ -39,8 +39,8 @@ export const exportsRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-type', TYPES[format])
       .header('content-disposition', `attachment; filename="corner-${what}-${now.toISOString().slice(0, 10)}.${extension}"`)
       .header('cache-control', 'no-store')
-      // The type provider types the body as the documented string; a stream is sent as it is.
       .header('x-export-includes', format === 'fhir' ? 'survey responses with their questionnaires' : EXPORT_INCLUDES)
+      // The type provider types the body as the documented string; a stream is sent as it is.
       .send(Readable.from(chunks) as unknown as string)
   })
 }

@@ -83,7 +83,7 @@ export async function* xlsxExport(db: Db, scope: ExportScope, language: ExportLa
  * An HL7 FHIR R4 Bundle (collection): one anonymous QuestionnaireResponse per response, then
  * the Questionnaire of every survey revision they answer (entry order carries no meaning).
  */
-export async function* fhirExport(db: Db, scope: ExportScope, now: Date, scaleLabel: Parameters<typeof toQuestionnaire>[1]): Chunks {
+export async function* fhirExport(db: Db, scope: ExportScope, now: Date, scaleLabels: (language: string) => Parameters<typeof toQuestionnaire>[1]): Chunks {
   yield `{"resourceType":"Bundle","type":"collection","timestamp":"${now.toISOString()}","meta":{"tag":[{"system":"urn:corner:export","code":"survey-responses","display":${JSON.stringify('Survey responses, complete and stopped, with the Questionnaire of each survey revision; contacts are not included')}}]},"entry":[`
   const revisions = new Map<string, Survey | undefined>()
   const surveyOf = async (surveyId: string, revision: number) => {
@@ -109,7 +109,8 @@ export async function* fhirExport(db: Db, scope: ExportScope, now: Date, scaleLa
     yield text
   }
   for (const survey of revisions.values()) {
-    if (survey) yield entry(toQuestionnaire(survey, scaleLabel), `${survey.id.slice(0, 24)}${String(survey.revision).padStart(12, '0')}`)
+    // Scale labels in the questionnaire's own language, like its texts.
+    if (survey) yield entry(toQuestionnaire(survey, scaleLabels(survey.defaultLanguage)), `${survey.id.slice(0, 24)}${String(survey.revision).padStart(12, '0')}`)
   }
   yield ']}'
 }
