@@ -17,6 +17,18 @@ describe('coordinator messages', () => {
     expect(Object.keys(it_)).toEqual(['coordinator'])
   })
 
+  it('has every feature folder complete in English too, all under `coordinator`', () => {
+    const files = import.meta.glob<{ default: object }>('../../src/app/coordinator/*/locales/*.json', { eager: true })
+    const folders = new Set(Object.keys(files).map((path) => path.replace(/\/locales\/\w+\.json$/, '')))
+    for (const folder of folders) {
+      const it_ = files[`${folder}/locales/it.json`]!.default
+      const en = files[`${folder}/locales/en.json`]?.default
+      expect(en, `${folder}: en.json`).toBeDefined()
+      expect(keys(en!).sort(), folder).toEqual(keys(it_).sort())
+      expect(Object.keys(it_), folder).toEqual(['coordinator'])
+    }
+  })
+
   it('explains every error code it knows, in both languages', () => {
     for (const code of EXPLAINED_ERROR_CODES) {
       expect(it_.coordinator.errors).toHaveProperty(code)
