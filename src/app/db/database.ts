@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie'
+import type { Content } from '../../shared/contents'
 import type { EventDoc, Fact, Kit } from '../../shared/records'
+import type { Survey } from '../../shared/surveys'
 
 /** A fact as stored on the tablet: the synced record plus local-only index fields. */
 export type StoredFact = Fact & {
@@ -47,6 +49,10 @@ export class CornerDatabase extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>
   rejected!: EntityTable<RejectedEntry, 'recordId'>
   counters!: EntityTable<DayCounter, 'eventId'>
+  /** Published surveys (latest revision of each), pulled like kits; templates seeded offline. */
+  surveys!: EntityTable<Survey, 'id'>
+  /** Social contents of the catalogue, pulled like kits; the demo ones seeded offline. */
+  contents!: EntityTable<Content, 'id'>
 
   constructor(name = 'corner') {
     // 'strict' makes a committed transaction mean "flushed to disk": a browser killed right
@@ -65,5 +71,7 @@ export class CornerDatabase extends Dexie {
       counters: '[eventId+day]',
       meta: 'key',
     })
+    // Version 2 adds the survey and content documents; existing stores are kept as they are.
+    this.version(2).stores({ surveys: 'id', contents: 'id' })
   }
 }

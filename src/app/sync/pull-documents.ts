@@ -21,7 +21,7 @@ export async function pullDocuments({ pull, model, maxPages, now, eventId }: Pul
   let cursor = await getPullCursor(model)
   for (let pageNo = 0; pageNo < maxPages; pageNo++) {
     const page = await pull(cursor, await countQueued(), pageNo === 0 ? eventId : undefined)
-    await savePulledPage(page.kits, page.events, { cursor: page.cursor, model })
+    await savePulledPage(page, { cursor: page.cursor, model })
     if (page.totals) await saveEventTotals({ ...page.totals, fetchedAt: now().toISOString() })
     // A server that says "more" without moving on would keep this loop busy for nothing.
     if (!page.hasMore || page.cursor === cursor) return
