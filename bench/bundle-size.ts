@@ -7,7 +7,9 @@
 // - whole install: the first view plus what the service worker fetches to fill its precache.
 //   Precache requests that Chromium answers from its HTTP cache (files the page just loaded)
 //   cost nothing on the wire and count 0.
+// (sw.js is the one exception: see workerScriptBody.)
 // Run: npm run build && npx tsx bench/bundle-size.ts
+import { get } from 'node:http'
 import type { Request } from 'playwright-core'
 import { waitForActiveServiceWorker } from '../tests/e2e/support/app-page'
 import { AppServer } from '../tests/e2e/support/app-server'
@@ -24,15 +26,33 @@ interface Transfer {
   encoding: string
 }
 
+/**
+ * Chromium reports a body of 0 for the worker's own script (sw.js): count the bytes the server
+ * sends for it with the same Accept-Encoding instead, plus the headers Chromium did report.
+ */
+async function workerScriptBody(request: Request): Promise<number> {
+  const acceptEncoding = (await request.allHeaders())['accept-encoding'] ?? ''
+  const answer = await new Promise<Buffer>((resolve, reject) => {
+    get(request.url(), { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject)
+    }).on('error', reject)
+  })
+  return answer.length
+}
+
 async function transferOf(request: Request, origin: string): Promise<Transfer> {
   const [sizes, response] = await Promise.all([request.sizes(), request.response()])
   const headers = (await response?.allHeaders()) ?? {}
+  const byWorker = request.serviceWorker() !== null
+  const type = request.resourceType()
+  const body = byWorker && type === 'script' && sizes.responseBodySize === 0 ? await workerScriptBody(request) : sizes.responseBodySize
   return {
     path: request.url().replace(origin, ''),
-    byWorker: request.serviceWorker() !== null,
-    type: request.resourceType(),
+    byWorker,
+    type,
     // A response from the HTTP cache reports a body of minus its headers: 0 bytes on the wire.
-    bytes: Math.max(0, sizes.responseHeadersSize + sizes.responseBodySize),
+    bytes: Math.max(0, sizes.responseHeadersSize + body),
     encoding: headers['content-encoding'] ?? 'identity',
   }
 }
