@@ -16,14 +16,34 @@ const server = new AppServer()
 const floor = new FloorServer()
 const tablet = new Tablet()
 
+// Also notes, for the breakdown: the navigation answered (by the service worker), the scripts
+// fetched before the first render, the first IndexedDB open to succeed, and the first element
+// rendered into #app.
 const markInteractive = (selector: string) => `
+  const open = IDBFactory.prototype.open
+  IDBFactory.prototype.open = function (...args) {
+    const request = open.apply(this, args)
+    request.addEventListener('success', () => (window.__idbOpenAt ??= performance.now()))
+    return request
+  }
   new MutationObserver((_, observer) => {
+    const app = document.getElementById('app')
+    if (app && app.firstElementChild && window.__renderedAt === undefined) window.__renderedAt = performance.now()
     if (document.querySelector(${JSON.stringify(selector)})) {
       window.__interactiveAt = performance.now()
+      const before = (window.__renderedAt ?? window.__interactiveAt)
+      const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < before)
+      window.__breakdown = {
+        navigation: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN,
+        scripts: Math.max(0, ...scripts.map((e) => e.responseEnd)),
+        idbOpen: window.__idbOpenAt,
+        rendered: window.__renderedAt,
+      }
       observer.disconnect()
     }
   }).observe(document, { childList: true, subtree: true })
 `
+const breakdowns: Record<string, number>[] = []
 
 /** Kills the browser, relaunches it offline on the same profile and times `url` to `selector`. */
 async function relaunchOffline(url: string, selector: string): Promise<number> {
@@ -34,7 +54,12 @@ async function relaunchOffline(url: string, selector: string): Promise<number> {
   const page = await tablet.page()
   await page.goto(url)
   await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined)
-  return page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt)
+  const { at, breakdown } = await page.evaluate(() => {
+    const marks = window as unknown as { __interactiveAt: number; __breakdown: Record<string, number> }
+    return { at: marks.__interactiveAt, breakdown: marks.__breakdown }
+  })
+  if (selector === '.event-link') breakdowns.push(breakdown)
+  return at
 }
 
 try {
@@ -58,6 +83,8 @@ try {
   const [appP50, appP95, floorP50, floorP95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)]
   console.log(`app:   browser relaunched offline → interactive (${RUNS} relaunches): p50 ${ms(appP50)}, p95 ${ms(appP95)}`)
   console.log(`floor: minimal SW page, IndexedDB, one record     (${RUNS} relaunches): p50 ${ms(floorP50)}, p95 ${ms(floorP95)}`)
+  const part = (key: string) => ms(percentile(breakdowns.map((b) => b[key] ?? Number.NaN), 50))
+  console.log(`app, p50 of each step: navigation answered ${part('navigation')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, first render into #app ${part('rendered')}, interactive ${ms(appP50)}`)
   console.log(`ratio app/floor: p50 ${(appP50 / floorP50).toFixed(2)}×, p95 ${(appP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 1.5×]`)
 } finally {
   await tablet.close()
