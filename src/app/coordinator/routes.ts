@@ -5,6 +5,7 @@ import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
 const loadMessages = () => import('./messages').then((m) => m.loadCoordinatorMessages())
 const requireSession = (to: RouteLocationNormalized) => import('./session-guard').then((m) => m.requireCoordinatorSession(to))
 const EventForm = () => import('./CoordinatorEventFormView.vue')
+const SurveyEditor = () => import('./surveys/SurveyEditorView.vue')
 
 /** The coordinator area: a lazy-loaded route group of the same PWA; it needs the network. */
 export const coordinatorRoutes: RouteRecordRaw[] = [
@@ -22,6 +23,15 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
       {
         path: 'events/:id/edit', name: 'coordinator-event-edit', component: EventForm, props: true,
         beforeEnter: requireSession, meta: { section: 'events' },
+      },
+      {
+        path: 'surveys', name: 'coordinator-surveys', component: () => import('./surveys/SurveysListView.vue'),
+        beforeEnter: requireSession, meta: { section: 'surveys' },
+      },
+      { path: 'surveys/new', name: 'coordinator-survey-new', component: SurveyEditor, beforeEnter: requireSession, meta: { section: 'surveys' } },
+      {
+        path: 'surveys/:id', name: 'coordinator-survey-edit', component: SurveyEditor, props: true,
+        beforeEnter: requireSession, meta: { section: 'surveys' },
       },
       {
         path: 'devices', name: 'coordinator-devices', component: () => import('./CoordinatorDevicesView.vue'),
