@@ -8,6 +8,7 @@ const EventForm = () => import('./CoordinatorEventFormView.vue')
 const ContentForm = () => import('./contents/ContentFormView.vue')
 const contents = (path: string, name: string, component: RouteRecordRaw['component']): RouteRecordRaw =>
   ({ path: `contents${path}`, name, component, props: true, beforeEnter: requireSession, meta: { section: 'contents' } }) as RouteRecordRaw
+const SurveyEditor = () => import('./surveys/SurveyEditorView.vue')
 
 /** The coordinator area: a lazy-loaded route group of the same PWA; it needs the network. */
 export const coordinatorRoutes: RouteRecordRaw[] = [
@@ -31,6 +32,15 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
       contents('/:id/edit', 'coordinator-content-edit', ContentForm),
       contents('/events/:id', 'coordinator-event-codes', () => import('./contents/EventCodesView.vue')),
       contents('/events/:id/print/:layout(poster|tent|flyer)', 'coordinator-event-print', () => import('./contents/PrintView.vue')),
+      {
+        path: 'surveys', name: 'coordinator-surveys', component: () => import('./surveys/SurveysListView.vue'),
+        beforeEnter: requireSession, meta: { section: 'surveys' },
+      },
+      { path: 'surveys/new', name: 'coordinator-survey-new', component: SurveyEditor, beforeEnter: requireSession, meta: { section: 'surveys' } },
+      {
+        path: 'surveys/:id', name: 'coordinator-survey-edit', component: SurveyEditor, props: true,
+        beforeEnter: requireSession, meta: { section: 'surveys' },
+      },
       {
         path: 'devices', name: 'coordinator-devices', component: () => import('./CoordinatorDevicesView.vue'),
         beforeEnter: requireSession, meta: { section: 'devices' },

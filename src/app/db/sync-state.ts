@@ -29,6 +29,8 @@ export interface EventTotals {
   /** Scans and feedback per content of the event (servers from protocol 2 on). */
   contents?: ContentTotals[]
   fetchedAt: string
+  /** Survey answers across the event's tablets (servers from protocol 2 on). */
+  surveys?: { surveyId: string; responses: number; answers: { questionId: string; value: string; count: number }[] }[]
 }
 
 async function read<T>(key: string): Promise<T | undefined> {
