@@ -23,14 +23,17 @@ export const useDashboardStore = defineStore('coordinator-dashboard', () => {
     else loadError.value = result.error.code
   }
 
+  /** Whether the server would take `filters`; the fields it would refuse are kept to explain. */
+  function check(filters: ReportFilters): boolean {
+    const checked = scopeFromFilters(filters)
+    invalidFields.value = checked.ok ? [] : checked.fields
+    return checked.ok
+  }
+
   /** Fetches the figures for `filters`; bad filters are reported and change nothing. */
   async function load(filters: ReportFilters): Promise<boolean> {
     const checked = scopeFromFilters(filters)
-    if (!checked.ok) {
-      invalidFields.value = checked.fields
-      return false
-    }
-    invalidFields.value = []
+    if (!check(filters) || !checked.ok) return false
     loadError.value = null
     loading.value = true
     // Never show figures of other filters under the new ones.
@@ -42,5 +45,5 @@ export const useDashboardStore = defineStore('coordinator-dashboard', () => {
     return result.ok
   }
 
-  return { dashboard, events, loadError, invalidFields, loading, loadEvents, load }
+  return { dashboard, events, loadError, invalidFields, loading, loadEvents, check, load }
 })
