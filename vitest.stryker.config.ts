@@ -11,13 +11,17 @@ const integrationFiles = [
   'unauthenticated-cost',
 ]
 
+// isolate: false: a mutant is switched on at run time (no module reload needed), and re-importing
+// the server and jsdom for every file made each mutant cost several times its tests.
 export default defineConfig({
   test: {
+    isolate: false,
     projects: [
       {
         plugins: [vue()],
         test: {
           name: 'unit',
+          isolate: false,
           include: ['tests/unit/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
@@ -26,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          isolate: false,
           include: integrationFiles.map((name) => `tests/integration/${name}.test.ts`),
           environment: 'node',
           globalSetup: ['tests/integration/global-setup.ts'],
