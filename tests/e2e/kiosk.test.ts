@@ -22,8 +22,7 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
 
   beforeAll(async () => {
     await server.start({ STATIC_ROOT: release.root })
-    const context = await tablet.launch()
-    await context.clock.install()
+    await tablet.launch()
     page = await tablet.page()
   })
   afterAll(async () => {
