@@ -6,7 +6,7 @@ import { TEMPLATE_SURVEY_IDS } from '../../src/shared/survey-templates/ids'
 import { createEvent, waitForActiveServiceWorker } from './support/app-page'
 import { AppRelease } from './support/app-release'
 import { AppServer } from './support/app-server'
-import { violations } from './support/axe'
+import { screenshotForDocs, violations } from './support/axe'
 import { Tablet } from './support/browser'
 import { answerCurrent, beginSurvey, completeSurvey, enterKiosk, everyTypeSurvey, kioskStep, putDocuments, smallTargets, tabletResponses } from './support/kiosk-flow'
 
@@ -96,6 +96,7 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
         await beginSurvey(page, language)
         const root = page.getByTestId('kiosk')
         expect([await root.getAttribute('lang'), await root.getAttribute('dir')]).toEqual([language, language === 'ar' ? 'rtl' : 'ltr'])
+        if (survey.id === TEMPLATE_SURVEY_IDS.standSatisfaction && (language === 'it' || language === 'ar')) await screenshotForDocs(page, `kiosk-${language}`)
         await completeSurvey(page)
         await page.locator('.kiosk-thanks button').click()
         await expect.poll(() => kioskStep(page)).toBe('attract')
