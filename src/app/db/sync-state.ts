@@ -26,6 +26,8 @@ export interface EventTotals {
   contacts: number
   devices: number
   fetchedAt: string
+  /** Survey answers across the event's tablets (servers from protocol 2 on). */
+  surveys?: { surveyId: string; responses: number; answers: { questionId: string; value: string; count: number }[] }[]
 }
 
 async function read<T>(key: string): Promise<T | undefined> {
