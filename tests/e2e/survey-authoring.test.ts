@@ -90,6 +90,26 @@ describe('a coordinator authoring a survey', () => {
     await screenshotForDocs(page, 'coordinator-survey-editor', true)
   })
 
+  it('previews the survey in Arabic, right to left, through the kiosk screens and its skip logic', async () => {
+    await page.getByTestId('survey-preview').click()
+    const frame = page.getByTestId('survey-preview-frame')
+    await frame.waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.locator('[data-preview-language="ar"]').click()
+    expect(await frame.getAttribute('dir')).toBe('rtl')
+    expect(await frame.getAttribute('lang')).toBe('ar')
+    await frame.getByTestId('kiosk-start').click()
+    await frame.getByRole('heading', { level: 1, name: 'هل قمت بقياس ضغط الدم هذا العام؟' }).waitFor()
+    expect(await frame.locator('.survey-question').getAttribute('dir')).toBe('rtl')
+    expect(await violations(page)).toEqual([])
+    await screenshotForDocs(page, 'coordinator-survey-preview-ar')
+    await frame.getByRole('radio').first().click() // yes: the question after it is shown
+    await frame.getByRole('heading', { level: 1, name: 'أين؟' }).waitFor()
+    expect(await frame.getByRole('radio').allTextContents()).toEqual(['في الصيدلية', 'عند الطبيب'])
+    await page.getByTestId('survey-preview').click()
+    await page.locator('#survey-name').waitFor()
+  })
+
   it('publishes revision 1, attaches it to the demo kit, then publishes revision 2', async () => {
     await page.getByTestId('survey-publish').click()
     await page.getByText('Revisione 1 pubblicata').waitFor()
