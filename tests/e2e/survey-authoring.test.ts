@@ -154,7 +154,7 @@ describe('a coordinator authoring a survey', () => {
     expect(await surveyCount()).toBe(6)
   })
 
-  it('refuses a hostile file and a file that is not JSON, saying where and why, and changes nothing', async () => {
+  it('refuses a hostile, a broken and an oversize file, saying where and why, and changes nothing', async () => {
     await page.getByRole('link', { name: 'Torna ai questionari' }).click()
     await row(page, NAME).first().waitFor()
     const file = JSON.parse(exported) as { survey: { questions: Record<string, unknown>[] } }
@@ -170,6 +170,10 @@ describe('a coordinator authoring a survey', () => {
     await page.locator('#survey-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "corner-survey",') })
     await page.getByTestId('survey-import').click()
     await expect.poll(() => alert.textContent()).toContain('Il file non è un JSON valido.')
+    const oversize = JSON.stringify({ ...file, survey: { ...file.survey, name: 'x'.repeat(600_000) } })
+    await page.locator('#survey-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(oversize) })
+    await page.getByTestId('survey-import').click()
+    await expect.poll(() => alert.textContent()).toContain('Il file è troppo grande (al massimo 512 KB).')
     expect(await surveyCount()).toBe(6)
   })
 
