@@ -1,10 +1,14 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
+import { reportRoutes } from './reports/routes'
 
 // This file is part of the entry chunk (router.ts spreads it): it may only import lazily, so
 // zod, qrcode, the coordinator's screens and messages stay out of the operator's bundle.
 const loadMessages = () => import('./messages').then((m) => m.loadCoordinatorMessages())
 const requireSession = (to: RouteLocationNormalized) => import('./session-guard').then((m) => m.requireCoordinatorSession(to))
 const EventForm = () => import('./CoordinatorEventFormView.vue')
+const ContentForm = () => import('./contents/ContentFormView.vue')
+const contents = (path: string, name: string, component: RouteRecordRaw['component']): RouteRecordRaw =>
+  ({ path: `contents${path}`, name, component, props: true, beforeEnter: requireSession, meta: { section: 'contents' } }) as RouteRecordRaw
 const SurveyEditor = () => import('./surveys/SurveyEditorView.vue')
 
 /** The coordinator area: a lazy-loaded route group of the same PWA; it needs the network. */
@@ -24,6 +28,11 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
         path: 'events/:id/edit', name: 'coordinator-event-edit', component: EventForm, props: true,
         beforeEnter: requireSession, meta: { section: 'events' },
       },
+      contents('', 'coordinator-contents', () => import('./contents/ContentsView.vue')),
+      contents('/new', 'coordinator-content-new', ContentForm),
+      contents('/:id/edit', 'coordinator-content-edit', ContentForm),
+      contents('/events/:id', 'coordinator-event-codes', () => import('./contents/EventCodesView.vue')),
+      contents('/events/:id/print/:layout(poster|tent|flyer)', 'coordinator-event-print', () => import('./contents/PrintView.vue')),
       {
         path: 'surveys', name: 'coordinator-surveys', component: () => import('./surveys/SurveysListView.vue'),
         beforeEnter: requireSession, meta: { section: 'surveys' },
@@ -45,6 +54,7 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
         path: 'password', name: 'coordinator-password', component: () => import('./CoordinatorPasswordView.vue'),
         beforeEnter: requireSession, meta: { section: 'password' },
       },
+      ...reportRoutes,
     ],
   },
 ]

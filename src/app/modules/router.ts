@@ -16,6 +16,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../export/ExportView.vue'),
     props: true,
   },
+  { path: '/events/:eventId/qr', name: 'qr-wall', component: () => import('../qr/QrWallView.vue'), props: true, meta: { bare: true } },
   {
     path: '/events/:eventId/surveys',
     name: 'surveys',
