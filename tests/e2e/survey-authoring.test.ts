@@ -186,6 +186,12 @@ describe('a coordinator authoring a survey', () => {
     await page.locator('#survey-source').selectOption('healthLiteracy')
     await page.getByTestId('survey-create').click()
     await page.getByRole('heading', { level: 1, name: 'New survey' }).waitFor()
+    // A new type brings the fields it needs: options to fill in for a choice, no scale any more.
+    await page.locator('#q-help_reading-type').selectOption('single_choice')
+    await page.locator('#q-help_reading-o-o2').waitFor()
+    expect(await page.locator('#q-help_reading-scale').count()).toBe(0)
+    await page.locator('#q-help_reading-type').selectOption('likert_5')
+    await page.locator('#q-help_reading-scale').waitFor()
     await cell(page, 'title.zh').fill('')
     await page.getByTestId('survey-save').click()
     await page.getByText('Not saved and not published: one text still needs a translation').waitFor()
