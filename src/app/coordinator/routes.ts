@@ -1,4 +1,5 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
+import { reportRoutes } from './reports/routes'
 
 // This file is part of the entry chunk (router.ts spreads it): it may only import lazily, so
 // zod, qrcode, the coordinator's screens and messages stay out of the operator's bundle.
@@ -53,6 +54,7 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
         path: 'password', name: 'coordinator-password', component: () => import('./CoordinatorPasswordView.vue'),
         beforeEnter: requireSession, meta: { section: 'password' },
       },
+      ...reportRoutes,
     ],
   },
 ]
