@@ -56,6 +56,7 @@ describe('the survey on a visitor\'s phone', () => {
 
   it('opens from the landing page in the phone\'s language; axe finds nothing', async () => {
     await page.goto(`${server.url}/q/${code}?lang=en`)
+    await screenshotForDocs(page, 'landing-phone', true)
     await page.locator(`a[href^="/s/${code}"]`).click()
     await page.getByTestId('phone-start').waitFor()
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
