@@ -48,3 +48,4 @@ export const phoneResponsesResultSchema = z.object({ results: z.array(pushResult
 
 /** The device id phone responses carry: one for every phone, so none is told apart. */
 export const PHONE_DEVICE_ID = '01930000-0000-7000-8000-0000000000f0'
+export type EventCode = z.infer<typeof eventCodeSchema>

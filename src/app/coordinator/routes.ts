@@ -7,6 +7,10 @@ import { reportRoutes } from './reports/routes'
 const loadMessages = () => import('./messages').then((m) => m.loadCoordinatorMessages())
 const requireSession = (to: RouteLocationNormalized) => import('./session-guard').then((m) => m.requireCoordinatorSession(to))
 const EventForm = () => import('./CoordinatorEventFormView.vue')
+const ContentForm = () => import('./contents/ContentFormView.vue')
+const contents = (path: string, name: string, component: RouteRecordRaw['component']): RouteRecordRaw =>
+  ({ path: `contents${path}`, name, component, props: true, beforeEnter: requireSession, meta: { section: 'contents' } }) as RouteRecordRaw
+const SurveyEditor = () => import('./surveys/SurveyEditorView.vue')
 
 /** The coordinator area: a lazy-loaded route group of the same PWA; it needs the network. */
 export const coordinatorRoutes: RouteRecordRaw[] = [
@@ -24,6 +28,20 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
       {
         path: 'events/:id/edit', name: 'coordinator-event-edit', component: EventForm, props: true,
         beforeEnter: requireSession, meta: { section: 'events' },
+      },
+      contents('', 'coordinator-contents', () => import('./contents/ContentsView.vue')),
+      contents('/new', 'coordinator-content-new', ContentForm),
+      contents('/:id/edit', 'coordinator-content-edit', ContentForm),
+      contents('/events/:id', 'coordinator-event-codes', () => import('./contents/EventCodesView.vue')),
+      contents('/events/:id/print/:layout(poster|tent|flyer)', 'coordinator-event-print', () => import('./contents/PrintView.vue')),
+      {
+        path: 'surveys', name: 'coordinator-surveys', component: () => import('./surveys/SurveysListView.vue'),
+        beforeEnter: requireSession, meta: { section: 'surveys' },
+      },
+      { path: 'surveys/new', name: 'coordinator-survey-new', component: SurveyEditor, beforeEnter: requireSession, meta: { section: 'surveys' } },
+      {
+        path: 'surveys/:id', name: 'coordinator-survey-edit', component: SurveyEditor, props: true,
+        beforeEnter: requireSession, meta: { section: 'surveys' },
       },
       {
         path: 'devices', name: 'coordinator-devices', component: () => import('./CoordinatorDevicesView.vue'),

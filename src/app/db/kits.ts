@@ -14,8 +14,9 @@ import { db } from './db'
 export async function ensureDemoDocuments(): Promise<void> {
   // Read first: after the first start there is nothing to write, and a read-write
   // transaction would hold up the first screen's reads.
-  const [kit, seeded] = await Promise.all([db.kits.get(demoKit.id), db.meta.get('demoSeeded')])
-  if (kit && kit.version >= demoKit.version && seeded) return
+  const [kit, seeded, templates] = await Promise.all([db.kits.get(demoKit.id), db.meta.get('demoSeeded'), db.surveys.count()])
+  // A tablet installed before surveys existed has the kit and the flag but no templates yet.
+  if (kit && kit.version >= demoKit.version && seeded && templates > 0) return
   await db.transaction('rw', [db.kits, db.events, db.meta, db.surveys, db.contents], async () => {
     const existing = await db.kits.get(demoKit.id)
     if (!existing || existing.version < demoKit.version) await db.kits.put(demoKit)
