@@ -95,7 +95,7 @@ describe('the QR wall on a tablet', () => {
     })
     const session = (login.headers.get('set-cookie') ?? '').split(';')[0]!
     const uploaded = await fetch(`${server.url}/api/v1/admin/media`, {
-      method: 'POST', headers: { 'content-type': 'application/octet-stream', origin: server.url, cookie: session }, body: PNG.sync.write(image),
+      method: 'POST', headers: { 'content-type': 'application/octet-stream', origin: server.url, cookie: session }, body: new Uint8Array(PNG.sync.write(image)),
     })
     expect(uploaded.status).toBe(201)
     const { file } = (await uploaded.json()) as { file: string }
