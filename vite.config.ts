@@ -11,7 +11,7 @@ import { webManifest } from './src/app/pwa/web-manifest'
  * of Vue in the bundle (~15 KB gzip, past the 100 KB budget). Vue 3.5 has no such export, so
  * the lookup always falls back to getCurrentInstance(): call it directly.
  */
-function vueI18nNamedImport(): Plugin {
+export function vueI18nNamedImport(): Plugin {
   return {
     name: 'corner:vue-i18n-named-import',
     enforce: 'pre',

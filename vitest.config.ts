@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // expect.poll's own default (1 s) fails a browser wait on a busy machine for nothing.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -23,6 +23,8 @@ describe('sync: every fact arrives exactly once, whatever the network does', () 
   })
   afterEach(async () => {
     await tablet?.close()
+    // One failed kill-and-restart test must not take every later test down with it.
+    if (!server.running) await server.start()
   })
   afterAll(async () => {
     await proxy.stop()
@@ -66,16 +68,20 @@ describe('sync: every fact arrives exactly once, whatever the network does', () 
   it('loses nothing when the server is killed right after a commit, and converges after restart', async () => {
     await newTablet()
     await enrolAndOpenEvent(page, proxy.url, coordinator, 'Server ucciso')
+    // Set once the process has exited, not when the kill starts: a restart before that would
+    // find the port still taken.
     let killed = false
     proxy.afterCommit = async () => {
-      killed = true
       await server.stop('SIGKILL')
+      killed = true
     }
     proxy.queueFaults('after-commit')
     await tap(page, 5)
     // The next push may be the new event's (sent as its tap screen opens) or the taps' (sent
     // a moment after the last one): either way the server dies right after committing it.
-    await expect.poll(() => killed, { timeout: 15_000 }).toBe(true)
+    // A waiting time of its own, far over a loaded machine's: a miss here would leave the
+    // server down for every later test of the file.
+    await expect.poll(() => killed, { timeout: 60_000, interval: 100 }).toBe(true)
     await server.start()
     await syncNow(page, proxy.url)
     await expectConverged(page, server)

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { localDay } from '../../src/shared/dates'
 import { db } from '../../src/app/db/db'
 import { countEventContacts, listEventFacts, recordInteraction, undoLastInteraction } from '../../src/app/db/facts'
@@ -68,5 +68,19 @@ describe('facts on the tablet', () => {
   it('keeps the same device id across restarts of the app', async () => {
     const id = await getDeviceId()
     expect(await db.meta.get('deviceId')).toEqual({ key: 'deviceId', value: id })
+    db.close()
+    // A restart: fresh modules (no cached id) on a new connection to the same IndexedDB.
+    vi.resetModules()
+    const restarted = await import('../../src/app/db/facts')
+    const { db: reopened } = await import('../../src/app/db/db')
+    try {
+      expect(reopened).not.toBe(db)
+      const fact = await restarted.recordInteraction(EVENT, { topic: 'smoking', groupSize: 1 })
+      expect(fact.deviceId).toBe(id)
+      expect(await reopened.meta.toArray()).toEqual([{ key: 'deviceId', value: id }])
+    } finally {
+      reopened.close()
+      await db.open()
+    }
   })
 })

@@ -39,6 +39,21 @@ describe('the tap grid store', () => {
     expect(await countEventContacts(EVENT, localDay(new Date()))).toEqual({ today: 0, total: 0 })
   })
 
+  // Each of the tap's three writes fails in turn: the others must not survive it (promise 1-2).
+  it.each(['facts', 'outbox', 'counters'] as const)('keeps nothing of a tap whose %s write fails', async (table) => {
+    const store = useTapStore()
+    const kept = await store.tap(EVENT, 'alcohol')
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
+    if (table === 'counters') vi.spyOn(db.counters, 'put').mockRejectedValueOnce(quota)
+    else vi.spyOn(db[table], 'add').mockRejectedValueOnce(quota)
+    expect(await store.tap(EVENT, 'smoking')).toBe(false)
+    expect(useStorageStore().writeError).toBe('quota')
+    expect(kept).toBe(true)
+    expect(await db.facts.count()).toBe(1)
+    expect(await db.outbox.count()).toBe(1)
+    expect(await countEventContacts(EVENT, localDay(new Date()))).toEqual({ today: 1, total: 1 })
+  })
+
   it('says when there is nothing to undo', async () => {
     const store = useTapStore()
     expect(await store.undo(EVENT)).toBe(false)

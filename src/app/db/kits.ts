@@ -12,8 +12,9 @@ import { db } from './db'
 export async function ensureDemoDocuments(): Promise<void> {
   // Read first: after the first start there is nothing to write, and a read-write
   // transaction would hold up the first screen's reads.
-  const [kit, seeded] = await Promise.all([db.kits.get(demoKit.id), db.meta.get('demoSeeded')])
-  if (kit && kit.version >= demoKit.version && seeded) return
+  const [kit, seeded, templates] = await Promise.all([db.kits.get(demoKit.id), db.meta.get('demoSeeded'), db.surveys.count()])
+  // A tablet installed before surveys existed has the kit and the flag but no templates yet.
+  if (kit && kit.version >= demoKit.version && seeded && templates > 0) return
   // Only a first start needs these (a relaunch does not parse them). Loaded before the
   // transaction, which must not await anything but IndexedDB.
   const { templateSurveys, demoContents } = await import('./first-start-documents')

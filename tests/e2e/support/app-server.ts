@@ -45,6 +45,11 @@ export class AppServer {
     throw new Error(`server did not become healthy: ${this.output.slice(-1000)}`)
   }
 
+  /** Whether the process is up (a test that killed it may have failed before restarting it). */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null
+  }
+
   /** Stops the process; `signal` SIGKILL simulates a crash. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const child = this.child

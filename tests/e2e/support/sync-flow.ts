@@ -22,7 +22,8 @@ export async function tap(page: Page, times: number, topic = 'smoking'): Promise
   for (let i = 0; i < times; i++) {
     const before = Number(await page.getByTestId('count-event').textContent())
     await page.locator(`[data-topic="${topic}"]`).click()
-    await expect.poll(async () => Number(await page.getByTestId('count-event').textContent())).toBe(before + 1)
+    // The counter moves after a strict IndexedDB commit: seconds on a loaded machine.
+    await expect.poll(async () => Number(await page.getByTestId('count-event').textContent()), { timeout: 15_000 }).toBe(before + 1)
   }
 }
 
