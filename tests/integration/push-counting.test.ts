@@ -75,6 +75,18 @@ describe.each(backends)('what one push stores and counts, on $name', ({ name, av
     expect(results[1]?.reason).toMatch(/^too_many_open_events/)
   })
 
+  it.skipIf(!available)('answers an event repeated in one batch by what came first in it, also at the cap', async () => {
+    const other = await enrolNewDevice(server.url)
+    await push(server.url, other.token, { events: [newEvent()], facts: [] })
+    const event = newEvent()
+    const { results } = await push(server.url, other.token, { events: [event, event, { ...event, name: 'Altro nome' }], facts: [] })
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'duplicate', 'conflict'])
+    const third = await enrolNewDevice(server.url)
+    const refusedFirst = newEvent()
+    const again = await push(server.url, third.token, { events: [{ ...refusedFirst, status: 'closed' }, refusedFirst], facts: [] })
+    expect(again.results.map((r) => r.status)).toEqual(['invalid', 'accepted'])
+  })
+
   it.skipIf(!available)('refuses a body that is not an object, and more events than a batch takes, writing nothing', async () => {
     for (const body of ['null', '[]', '"facts"', '42']) {
       const res = await pushRaw(server.url, device.token, body)
