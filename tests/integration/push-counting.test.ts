@@ -56,6 +56,12 @@ describe.each(backends)('what one push stores and counts, on $name', ({ name, av
     const byId = new Map(rows.map((r) => [r.id, r]))
     expect(byId.get(response.id)).toMatchObject({ survey_id: (response.payload as { surveyId: string }).surveyId, topic: null, target_id: null })
     expect(byId.get(tap.id)).toMatchObject({ survey_id: null, topic: 'smoking', target_id: null })
+    // The same response id again in one batch, with other answers: a conflict, and its answers are not counted.
+    const first = surveyResponse(device.deviceId, [{ questionId: 'satisfaction', value: 2 }, { questionId: 'recommend', value: 1 }])
+    const other = { ...first, payload: { ...first.payload, answers: [{ questionId: 'satisfaction', value: 3 }, { questionId: 'recommend', value: 9 }] } } as typeof first
+    expect((await push(server.url, device.token, { facts: [first, other] })).results.map((r) => r.status)).toEqual(['accepted', 'conflict'])
+    const answers = await server.app.db.selectFrom('survey_answers').select(['question_id', 'value']).where('fact_id', '=', first.id).orderBy('question_id').execute()
+    expect(answers).toEqual([{ question_id: 'recommend', value: '1' }, { question_id: 'satisfaction', value: '2' }])
   })
 
   it.skipIf(!available)('answers a malformed event as invalid and still takes the rest of the batch', async () => {
