@@ -34,5 +34,12 @@ describe.each(backends)('the device token and queue headers on $name', ({ name, 
     }
     await pushRaw(server.url, device.token, JSON.stringify({ facts: [] }), { 'x-queued-count': '0' })
     expect(Number(await queuedCount())).toBe(0)
+    // A pull reports the queue too, and a pull without the header leaves it as it was.
+    const pull = (headers: Record<string, string>) =>
+      fetch(`${server.url}/api/v1/pull?cursor=0`, { headers: { authorization: `Bearer ${device.token}`, 'x-corner-protocol': '2', ...headers } })
+    expect((await pull({ 'x-queued-count': '12' })).status).toBe(200)
+    expect(Number(await queuedCount())).toBe(12)
+    await pull({})
+    expect(Number(await queuedCount())).toBe(12)
   })
 })

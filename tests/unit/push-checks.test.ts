@@ -46,7 +46,7 @@ describe('checking one pushed fact on its own', () => {
   })
 
   it('calls a malformed kind or version invalid, never unsupported', () => {
-    for (const bad of [tap({ kind: 'Not A Kind!' }), tap({ kind: 'x'.repeat(41) }), tap({ schemaVersion: '1' }), tap({ kind: 42 })]) {
+    for (const bad of [tap({ kind: 'Not A Kind!' }), tap({ kind: 'X-scan' }), tap({ kind: 'scan!' }), tap({ kind: 'x'.repeat(41) }), tap({ schemaVersion: '1' }), tap({ kind: 42 })]) {
       expect(checkFact(bad, 3)).toMatchObject({ ok: false, result: { id: bad.id, status: 'invalid', reason: expect.stringMatching(/^facts\[3\] /) } })
     }
   })
@@ -59,6 +59,8 @@ describe('checking one pushed fact on its own', () => {
     expect(checked.result.id).toBe('x'.repeat(64))
     expect(checked.result.reason).toMatch(/^facts\[7\] id: .*; payload\.topic: .*; payload\.groupSize: /)
     expect(checked.result.reason!.length).toBeLessThanOrEqual(500)
+    const longKey = checkFact(tap({ payload: { topic: 'smoking', groupSize: 1, ['k'.repeat(600)]: 1 } }), 0)
+    expect(longKey.ok ? '' : longKey.result.reason).toHaveLength(500)
     expect(checkFact(null, 0)).toMatchObject({ ok: false, result: { id: '', status: 'invalid', reason: expect.stringMatching(/^facts\[0\] \(record\): /) } })
   })
 
