@@ -201,4 +201,14 @@ describe('a coordinator authoring a survey', () => {
     expect(await page.getByTestId('survey-preview-frame').getAttribute('lang')).toBe('zh')
     expect(await violations(page)).toEqual([])
   })
+
+  it('explains a survey address that does not exist and an unknown template, in words', async () => {
+    await page.goto(`${server.url}/coordinator/surveys/01930000-0000-7000-8000-00000000ffff`)
+    await page.locator('[data-error-code="not_found"]').waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.goto(`${server.url}/coordinator/surveys/new?from=__proto__`)
+    await page.getByText('The requested template does not exist: you are starting from an empty survey.').waitFor()
+    expect(await page.locator('#survey-name').inputValue()).toBe('')
+    expect(await violations(page)).toEqual([])
+  })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ref } from 'vue'
 import {
-  addOption, addQuestion, blankSurvey, cleanSurvey, missingTranslations, moveQuestion, removeQuestion, setLanguages, skipTargets,
+  addOption, addQuestion, blankSurvey, cleanSurvey, missingTranslations, moveQuestion, removeQuestion, setLanguages, setUnit, skipTargets,
 } from '../../src/app/coordinator/surveys/survey-draft'
 import { describePath, problemKey, problemsFromDetails, surveyProblems } from '../../src/app/coordinator/surveys/survey-problems'
 import { readJsonFile, surveyFileName } from '../../src/app/coordinator/surveys/survey-file'
@@ -29,7 +29,12 @@ describe('editing a survey draft', () => {
     const survey = filled()
     expect(addQuestion(survey, 'single_choice')).toMatchObject({ id: 'q2', options: [{ value: 'o1' }, { value: 'o2' }] })
     expect(addQuestion(survey, 'likert_5')).toMatchObject({ id: 'q3', scale: 'agreement' })
-    expect(addQuestion(survey, 'number')).toMatchObject({ id: 'q4', min: 0, max: 100 })
+    const number = addQuestion(survey, 'number')
+    expect(number).toMatchObject({ id: 'q4', min: 0, max: 100 })
+    setUnit(number, survey.languages, true)
+    expect(missingTranslations(survey).filter((m) => m.path.startsWith('questions.3.unit'))).toHaveLength(2)
+    setUnit(number, survey.languages, false)
+    expect(number.unit).toBeUndefined()
     const choice = survey.questions[1]!
     addOption(choice, survey.languages)
     expect(choice.options?.map((o) => o.value)).toEqual(['o1', 'o2', 'o3'])
