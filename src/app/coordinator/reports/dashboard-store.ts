@@ -19,6 +19,7 @@ export const useDashboardStore = defineStore('coordinator-dashboard', () => {
   const loading = ref(false)
   /** The published surveys answered in the figures, for their questions' words (best effort). */
   const surveys = ref<Record<string, Survey>>({})
+  let requests = 0
 
   /** The events to choose from (newest first). */
   async function loadEvents(): Promise<void> {
@@ -42,7 +43,10 @@ export const useDashboardStore = defineStore('coordinator-dashboard', () => {
     loading.value = true
     // Never show figures of other filters under the new ones.
     dashboard.value = null
+    const asked = ++requests
     const result = await attempt(() => fetchDashboard(checked.scope))
+    // An answer to filters changed since is dropped: only the latest request shows.
+    if (asked !== requests) return false
     loading.value = false
     if (result.ok) dashboard.value = result.value
     else loadError.value = result.error.code
