@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Survey } from '../../src/shared/surveys'
 import { exportUrl, queryString } from '../../src/app/api/reports-api'
 import { chartRows, openHours, plotted } from '../../src/app/coordinator/reports/chart-rows'
 import { emptyFilters, filtersFromQuery, queryFromFilters, scopeFromFilters } from '../../src/app/coordinator/reports/report-filters'
@@ -72,9 +73,9 @@ describe('export choice', () => {
 })
 
 describe('survey words on the dashboard', () => {
-  const survey = {
+  const survey: Pick<Survey, 'defaultLanguage' | 'questions'> = {
     defaultLanguage: 'it',
-    questions: [{ id: 'topic', type: 'single_choice' as const, required: true, text: { it: 'Quale tema?', en: 'Which topic?' }, options: [{ value: 'food', label: { it: 'Cibo' } }, { value: 'sport', label: { it: 'Sport', en: 'Sport' } }] }],
+    questions: [{ id: 'topic', type: 'single_choice', required: true, text: { it: 'Quale tema?', en: 'Which topic?' }, options: [{ value: 'food', label: { it: 'Cibo' } }, { value: 'sport', label: { it: 'Sport', en: 'Sport' } }] }],
   }
 
   it('words questions and choices in the reader\'s language, else the survey\'s own', () => {
