@@ -44,6 +44,7 @@ describe('a coordinator personalising a kit', () => {
   })
 
   it('edits the copy into a new version: fewer topics, another colour', async () => {
+    const before = Number(await row(page, COPY).locator('td').first().textContent())
     await row(page, COPY).getByRole('link', { name: `Modifica il kit ${COPY}` }).click()
     await page.getByTestId('kit-form').waitFor()
     expect(await violations(page)).toEqual([])
@@ -51,14 +52,14 @@ describe('a coordinator personalising a kit', () => {
     await page.locator('#kit-color').fill('#006600')
     await page.getByTestId('kit-save').click()
     await page.getByText(`Kit «${COPY}» salvato.`).waitFor()
-    expect(await row(page, COPY).locator('td').first().textContent()).toBe('2')
+    expect(Number(await row(page, COPY).locator('td').first().textContent())).toBeGreaterThan(before)
   })
 
   it('downloads the kit as a file; importing it again changes nothing, a bad file is explained', async () => {
     const downloading = page.waitForEvent('download')
     await row(page, COPY).getByRole('button', { name: `Scarica il file del kit ${COPY}` }).click()
     const download = await downloading
-    expect(download.suggestedFilename()).toBe('kit-kit-scuole-i-2027-i-v2.json')
+    expect(download.suggestedFilename()).toMatch(/^kit-kit-scuole-i-2027-i-v\d+\.json$/)
     exported = readFileSync((await download.path())!, 'utf8')
     const file = JSON.parse(exported)
     expect(file.format).toBe('corner-kit')
@@ -73,9 +74,10 @@ describe('a coordinator personalising a kit', () => {
     const hostile = { ...file, kit: { ...file.kit, name: 'x'.repeat(500) } }
     await input.setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(hostile)) })
     await page.locator('[data-error-code="invalid_body"]').waitFor()
+    const kits = await page.locator('tbody tr').count()
     await input.setInputFiles({ name: 'kit.json', mimeType: 'application/json', buffer: Buffer.from(exported) })
     await page.getByText(`Il kit «${COPY}» era già qui, identico: nulla è cambiato.`).waitFor()
-    expect(await page.locator(`tbody tr`).count()).toBe(2)
+    expect(await page.locator('tbody tr').count()).toBe(kits)
   })
 
   it('creates the next event from the kit with the kit already chosen', async () => {
