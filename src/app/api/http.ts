@@ -7,6 +7,8 @@ export interface ApiRequest<T> {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string
   body?: unknown
+  /** Bytes sent as they are (an upload) instead of a JSON body. */
+  bytes?: Blob
   headers?: Record<string, string>
   /** Reads a 2xx answer; throwing here makes the call fail with `bad_response`. */
   read: (body: unknown) => T
@@ -31,15 +33,17 @@ export function createHttp(options: HttpOptions) {
   const { baseUrl = '', credentials } = options
   const fetchImpl = options.fetch ?? globalFetch
 
-  return async function request<T>({ method, path, body, headers, read }: ApiRequest<T>): Promise<T> {
+  return async function request<T>({ method, path, body, bytes, headers, read }: ApiRequest<T>): Promise<T> {
     const changesState = method !== 'GET'
+    // Uploads go as octet-stream: the server tells what a file is from its bytes, never from a declared type.
+    const contentType = bytes ? 'application/octet-stream' : 'application/json'
     const init: RequestInit = {
       method,
       credentials,
       // API answers are live state: never from the HTTP cache.
       cache: 'no-store',
-      headers: { accept: 'application/json', ...(changesState ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(changesState ? { body: JSON.stringify(body ?? {}) } : {}),
+      headers: { accept: 'application/json', ...(changesState ? { 'content-type': contentType } : {}), ...headers },
+      ...(changesState ? { body: bytes ?? JSON.stringify(body ?? {}) } : {}),
     }
     let response: Response
     try {

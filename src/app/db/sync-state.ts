@@ -1,3 +1,4 @@
+import type { ContentTotals } from '../../shared/sync-protocol'
 import { db } from './db'
 
 /** What this tablet knows about its link to the central endpoint (one meta row each). */
@@ -25,7 +26,11 @@ export interface EventTotals {
   eventId: string
   contacts: number
   devices: number
+  /** Scans and feedback per content of the event (servers from protocol 2 on). */
+  contents?: ContentTotals[]
   fetchedAt: string
+  /** Survey answers across the event's tablets (servers from protocol 2 on). */
+  surveys?: { surveyId: string; responses: number; answers: { questionId: string; value: string; count: number }[] }[]
 }
 
 async function read<T>(key: string): Promise<T | undefined> {

@@ -19,12 +19,16 @@ export const i18n = createI18n<[Messages], AppLocale, false>({
   fallbackWarn: false,
 })
 
+/** Loads a language's messages without switching to it (visitor texts shown beside the operator's). */
+export async function loadLocaleMessages(locale: AppLocale): Promise<void> {
+  if (i18n.global.availableLocales.includes(locale)) return
+  const load = loaders[`./locales/${locale}.json`]
+  if (load) i18n.global.setLocaleMessage(locale, (await load()).default)
+}
+
 /** Switches the language, and `lang`/`dir` on <html> with it (Arabic reads right to left). */
 export async function setLocale(locale: AppLocale): Promise<void> {
-  if (!i18n.global.availableLocales.includes(locale)) {
-    const load = loaders[`./locales/${locale}.json`]
-    if (load) i18n.global.setLocaleMessage(locale, (await load()).default)
-  }
+  await loadLocaleMessages(locale)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
   document.documentElement.dir = textDirection(locale)

@@ -16,6 +16,21 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../export/ExportView.vue'),
     props: true,
   },
+  { path: '/events/:eventId/qr', name: 'qr-wall', component: () => import('../qr/QrWallView.vue'), props: true, meta: { bare: true } },
+  {
+    path: '/events/:eventId/surveys',
+    name: 'surveys',
+    component: () => import('../surveys/SurveysView.vue'),
+    props: true,
+  },
+  {
+    // Kiosk mode: its own chunk, its own full-screen layout (App.vue reads meta.kiosk).
+    path: '/events/:eventId/kiosk',
+    name: 'kiosk',
+    component: () => import('../kiosk/KioskView.vue'),
+    props: (route) => ({ eventId: route.params.eventId, surveyId: typeof route.query.survey === 'string' ? route.query.survey : undefined }),
+    meta: { kiosk: true },
+  },
   { path: '/settings', name: 'settings', component: () => import('../settings/SettingsView.vue') },
   { path: '/enrol', name: 'enrol', component: () => import('../connection/EnrolView.vue') },
   ...coordinatorRoutes,

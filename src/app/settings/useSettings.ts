@@ -1,5 +1,6 @@
 import { computed, onMounted, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { hasKioskPin } from '../db/kiosk-pin'
 import { getDeviceId } from '../db/meta'
 import { setLocale } from '../i18n/i18n'
 import { UI_LOCALES, type AppLocale } from '../i18n/locales'
@@ -10,13 +11,15 @@ export function useSettings() {
   const storage = useStorageStore()
   const { locale } = useI18n()
   const deviceId = ref<string>()
+  const kioskPinSet = ref(false)
+  const refreshKioskPin = async () => (kioskPinSet.value = await hasKioskPin().catch(() => false))
   const currentLocale = computed({
     get: () => locale.value as AppLocale,
     set: (value: AppLocale) => void setLocale(value),
   })
   onMounted(async () => {
     deviceId.value = await getDeviceId()
-    await storage.refresh()
+    await Promise.all([storage.refresh(), refreshKioskPin()])
   })
-  return { deviceId, currentLocale, locales: UI_LOCALES }
+  return { deviceId, currentLocale, locales: UI_LOCALES, kioskPinSet, refreshKioskPin }
 }

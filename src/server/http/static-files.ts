@@ -9,20 +9,24 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 const NEVER_CACHED = /^(index\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/
 
 export function cacheControlFor(root: string, filePath: string): string {
-  if (filePath.startsWith(join(root, 'assets') + sep)) return IMMUTABLE
-  if (NEVER_CACHED.test(basename(filePath))) return 'no-store'
+  if (filePath.startsWith(join(root, 'assets') + sep) || filePath.startsWith(join(root, 'phone', 'assets') + sep)) return IMMUTABLE
+  // A precompressed sibling (`sw.js.br`) is cached like the file it stands for.
+  if (NEVER_CACHED.test(basename(filePath).replace(/\.(br|gz)$/, ''))) return 'no-store'
   return 'no-cache'
 }
 
 /**
  * Serves the built PWA. Unknown API paths get a JSON 404; any other HTML navigation gets
- * index.html so client-side routes (e.g. /enrol?code=…) work on reload.
+ * index.html so client-side routes (e.g. /enrol?code=…) work on reload. Each file, index.html
+ * fallback included, goes out as the brotli or gzip copy `npm run build` wrote next to it when
+ * the client accepts one (`Content-Encoding`, `Vary: Accept-Encoding`).
  */
 export async function registerStaticFiles(app: FastifyInstance, root: string | false): Promise<void> {
   const hasApp = root !== false && existsSync(join(root, 'index.html'))
   if (hasApp) {
     await app.register(fastifyStatic, {
       root,
+      preCompressed: true,
       cacheControl: false,
       etag: true,
       lastModified: true,

@@ -16,6 +16,11 @@ export class Coordinator {
     return response
   }
 
+  /** Any coordinator call, answered as JSON (it throws on a non-2xx answer). */
+  async json<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+    return (await this.call(path, { method, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json() as Promise<T>
+  }
+
   async login(): Promise<void> {
     const response = await this.call('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'e2e-password-123' }) })
     this.cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!

@@ -1,0 +1,118 @@
+// Kiosk figures, in headless Chromium on an on-disk profile (prints figures; never fails on time):
+// - kiosk code on the wire beyond the shell (what opening the kiosk fetches once the operator app runs);
+// - kiosk opened offline → first screen, p95, next to a bare page's floor (same browser, same run);
+// - answer tapped → next question on screen, p95;
+// - last answer tapped → response committed (thank-you shows only after the strict commit), p95.
+// Run: npm run build && npx tsx bench/kiosk.ts
+import { AppServer } from '../tests/e2e/support/app-server'
+import { waitForActiveServiceWorker } from '../tests/e2e/support/app-page'
+import { Tablet } from '../tests/e2e/support/browser'
+import { DEMO_EVENT_ID } from '../src/shared/demo-event'
+import { TEMPLATE_SURVEY_IDS } from '../src/shared/survey-templates/ids'
+import { ms, percentile } from './stats'
+
+const RUNS = Number(process.env.RUNS ?? 20)
+const VISITORS = Number(process.env.VISITORS ?? 60)
+const server = new AppServer()
+const tablet = new Tablet()
+const kioskPath = `/events/${DEMO_EVENT_ID}/kiosk?survey=${TEMPLATE_SURVEY_IDS.standSatisfaction}`
+
+try {
+  await server.start()
+  const context = await tablet.launch()
+  const page = await tablet.page()
+  await page.goto(server.url)
+  await waitForActiveServiceWorker(page)
+  // Let the lazy parts of the shell (sync engine, zod) load, as they do after every start.
+  await page.waitForTimeout(3_000)
+
+  // 1. Bytes on the wire for the kiosk, opened by a client-side navigation from the running app.
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  const fetched = new Map<string, { url: string; bytes: number }>()
+  cdp.on('Network.responseReceived', (e: { requestId: string; response: { url: string } }) => fetched.set(e.requestId, { url: e.response.url, bytes: 0 }))
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+    const entry = fetched.get(e.requestId)
+    if (entry) entry.bytes = e.encodedDataLength
+  })
+  await page.evaluate((path) => {
+    history.pushState({}, '', path)
+    dispatchEvent(new PopStateEvent('popstate'))
+  }, kioskPath)
+  await page.getByTestId('kiosk').waitFor()
+  await page.waitForTimeout(1_000)
+  const kioskFiles = [...fetched.values()].filter((f) => !f.url.includes('/api/'))
+  const kioskBytes = kioskFiles.reduce((sum, f) => sum + f.bytes, 0)
+  console.log(`kiosk code on the wire beyond the shell: ${(kioskBytes / 1024).toFixed(1)} KB in ${kioskFiles.length} files  [budget ≤ 40 KB]`)
+  for (const f of kioskFiles) console.log(`  ${(f.bytes / 1024).toFixed(1)} KB  ${new URL(f.url).pathname}`)
+  await cdp.detach()
+
+  // Set a PIN through the settings form (the kiosk refuses to open without one).
+  await page.goto(`${server.url}/settings`)
+  await page.getByLabel('Nuovo PIN (da 4 a 8 cifre)').fill('2468')
+  await page.getByLabel('Ripeta il PIN').fill('2468')
+  await page.getByRole('button', { name: 'Salva il PIN' }).click()
+  await page.getByTestId('pin-set').waitFor()
+
+  // 2. Offline: kiosk opened → attract screen, and a bare page (no script) as the floor.
+  await server.stop()
+  await context.setOffline(true)
+  // A bare page on another origin, answered by the browser's request interception (no network, no worker).
+  await context.route('http://localhost:9/bare', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bare</title><p id="bare">bare</p>' }))
+  const opened: number[] = []
+  const bare: number[] = []
+  for (let i = 0; i < RUNS + 2; i++) {
+    await page.goto(`${server.url}${kioskPath}`)
+    await page.locator('[data-step="attract"] [data-language]').first().waitFor()
+    const t = await page.evaluate(() => performance.now())
+    const b = await page
+      .goto('http://localhost:9/bare')
+      .then(() => page.evaluate(() => performance.now()))
+      .catch(() => Number.NaN)
+    if (i >= 2) {
+      opened.push(t)
+      if (!Number.isNaN(b)) bare.push(b)
+    }
+  }
+  console.log(`kiosk opened offline → first screen (${RUNS} loads): p50 ${ms(percentile(opened, 50))}, p95 ${ms(percentile(opened, 95))}`)
+  console.log(`bare page floor, same browser (${bare.length} loads):   p50 ${ms(percentile(bare, 50))}, p95 ${ms(percentile(bare, 95))}`)
+
+  // 3 and 4. Visitors one after another: faces (tap → next question), then 0–10 (last answer → committed).
+  await page.goto(`${server.url}${kioskPath}`)
+  await page.locator('[data-language="it"]').waitFor()
+  const { next, commit } = await page.evaluate(async (visitors) => {
+    const root = document.querySelector('[data-testid="kiosk"]')!
+    const until = (done: () => boolean) =>
+      new Promise<void>((resolve) => {
+        if (done()) return resolve()
+        const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()))
+        observer.observe(root, { attributes: true, childList: true, subtree: true, characterData: true })
+      })
+    const click = (selector: string) => root.querySelector<HTMLElement>(selector)!.click()
+    const next: number[] = []
+    const commit: number[] = []
+    for (let i = 0; i < visitors; i++) {
+      click('[data-language="it"]')
+      await until(() => Boolean(root.querySelector('[data-testid="kiosk-start"]')))
+      click('[data-testid="kiosk-start"]')
+      await until(() => root.querySelector('[data-question-type]')?.getAttribute('data-question-type') === 'faces_3')
+      // A person takes a moment to read: without it every response is flagged "too fast" (same work either way).
+      let start = performance.now()
+      click('[role="radio"]')
+      await until(() => root.querySelector('[data-question-type]')?.getAttribute('data-question-type') === 'scale_0_10')
+      next.push(performance.now() - start)
+      start = performance.now()
+      click('[role="radio"]')
+      await until(() => root.getAttribute('data-step') === 'thanks')
+      commit.push(performance.now() - start)
+      click('.kiosk-thanks button')
+      await until(() => root.getAttribute('data-step') === 'attract')
+    }
+    return { next, commit }
+  }, VISITORS)
+  console.log(`answer tapped → next question on screen (${next.length} taps): p50 ${ms(percentile(next, 50))}, p95 ${ms(percentile(next, 95))}  [budget p95 ≤ 50 ms]`)
+  console.log(`last answer → response committed, thank-you on screen (${commit.length}): p50 ${ms(percentile(commit, 50))}, p95 ${ms(percentile(commit, 95))}  [budget p95 ≤ 10 ms]`)
+} finally {
+  await tablet.close()
+  await server.dispose()
+}

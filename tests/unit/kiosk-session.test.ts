@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { effectScope, ref } from 'vue'
+import { db } from '../../src/app/db/db'
+import { readSurveyDraft } from '../../src/app/db/survey-responses'
+import type { KioskClock } from '../../src/app/kiosk/kiosk-clock'
+import { useIdleTimer } from '../../src/app/kiosk/useIdleTimer'
+import { useKioskSession } from '../../src/app/kiosk/useKioskSession'
+import type { SurveyResponseFact } from '../../src/shared/records'
+import { templateSurveys } from '../../src/shared/survey-templates'
+import { TEMPLATE_SURVEY_IDS } from '../../src/shared/survey-templates/ids'
+import { freshState } from './support'
+
+const EVENT = '01930000-0000-7000-8000-0000000000aa'
+const vaccination = templateSurveys.find((s) => s.id === TEMPLATE_SURVEY_IDS.vaccinationIntention)!
+
+/** A clock the test moves by hand. */
+function manualClock(start = Date.parse('2026-11-26T10:00:00Z')) {
+  let now = start
+  let timers: { at: number; run: () => void }[] = []
+  const clock: KioskClock = {
+    now: () => now,
+    after(ms, run) {
+      const timer = { at: now + ms, run }
+      timers.push(timer)
+      return () => (timers = timers.filter((t) => t !== timer))
+    },
+  }
+  const advance = (ms: number) => {
+    const end = now + ms
+    for (let due = timers.sort((a, b) => a.at - b.at)[0]; due && due.at <= end; due = timers.sort((a, b) => a.at - b.at)[0]) {
+      timers = timers.filter((t) => t !== due)
+      now = due.at
+      due.run()
+    }
+    now = end
+  }
+  return { clock, advance }
+}
+
+const responses = async () => (await db.facts.toArray()).map((f) => (f as SurveyResponseFact).payload)
+
+function session(keepPartial: boolean, clock: KioskClock) {
+  return effectScope().run(() => useKioskSession(ref(EVENT), ref(vaccination), clock, () => keepPartial))!
+}
+
+describe('a kiosk session', () => {
+  beforeEach(freshState)
+
+  it('follows skip logic, records a complete response and is ready for the next visitor', async () => {
+    const { clock, advance } = manualClock()
+    const s = session(true, clock)
+    s.chooseLanguage('ar')
+    s.start()
+    expect(s.questions.value.map((q) => q.id)).toEqual(['flu_intention', 'wants_info'])
+    advance(5_000)
+    await s.answer(2)
+    expect(s.current.value?.id).toBe('main_doubt')
+    advance(5_000)
+    await s.answer('side_effects')
+    advance(5_000)
+    await s.answer('yes')
+    expect(s.step.value).toBe('thanks')
+    expect(await responses()).toEqual([expect.objectContaining({ language: 'ar', completion: 'complete', tooFast: false, answers: [
+      { questionId: 'flu_intention', value: 2 }, { questionId: 'main_doubt', value: 'side_effects' }, { questionId: 'wants_info', value: 'yes' },
+    ] })])
+    expect(s.answers.value.size).toBe(0)
+    expect(await readSurveyDraft()).toBeUndefined()
+  })
+
+  it('does not move past a required question without an answer', async () => {
+    const s = session(true, manualClock().clock)
+    s.chooseLanguage('it')
+    s.start()
+    await s.goNext()
+    expect([s.current.value?.id, s.missing.value]).toEqual(['flu_intention', true])
+  })
+
+  it('keeps a partial response on reset when the kit says so, and drops it otherwise', async () => {
+    for (const keep of [true, false]) {
+      await freshState()
+      const s = session(keep, manualClock().clock)
+      s.chooseLanguage('es')
+      s.start()
+      await s.answer(5)
+      expect(await readSurveyDraft()).toMatchObject({ answers: [['flu_intention', 5]] })
+      await s.reset()
+      expect([s.step.value, s.language.value, s.answers.value.size]).toEqual(['attract', '', 0])
+      expect(await readSurveyDraft()).toBeUndefined()
+      expect(await responses()).toEqual(keep ? [expect.objectContaining({ completion: 'partial', answers: [{ questionId: 'flu_intention', value: 5 }] })] : [])
+    }
+  })
+
+  it('settles a draft left by a killed kiosk as the kit says', async () => {
+    const first = session(true, manualClock().clock)
+    first.chooseLanguage('zh')
+    first.start()
+    await first.answer(4)
+    const next = session(true, manualClock().clock)
+    await next.settleLeftover([vaccination])
+    expect(await responses()).toEqual([expect.objectContaining({ language: 'zh', completion: 'partial' })])
+    expect(await readSurveyDraft()).toBeUndefined()
+  })
+})
+
+describe('the idle timer', () => {
+  it('prompts after the idle time, counts down and expires; a touch starts the wait again', () => {
+    const { clock, advance } = manualClock()
+    let expired = 0
+    const idle = effectScope().run(() => useIdleTimer(clock, () => 45_000, () => 15_000, () => expired++))!
+    idle.restart()
+    advance(44_999)
+    expect(idle.prompting.value).toBe(false)
+    advance(1)
+    expect([idle.prompting.value, idle.secondsLeft.value]).toEqual([true, 15])
+    advance(5_000)
+    expect(idle.secondsLeft.value).toBe(10)
+    idle.stillHere()
+    advance(44_000)
+    expect([idle.prompting.value, expired]).toEqual([false, 0])
+    advance(1_000 + 15_000)
+    expect([idle.prompting.value, expired]).toEqual([false, 1])
+  })
+})
