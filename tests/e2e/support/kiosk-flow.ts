@@ -105,8 +105,10 @@ export async function answerCurrent(page: Page): Promise<void> {
   } else {
     await question.locator('[role="radio"]').first().click()
   }
-  // Moved on: another question, or the thank-you screen.
-  await expect.poll(async () => (await kioskStep(page)) === 'thanks' || (await page.locator('[data-question-type] h1').textContent()) !== heading).toBe(true)
+  // Moved on: another question, the thank-you screen, or (a failure the caller reports) elsewhere.
+  await expect
+    .poll(() => page.evaluate((before) => document.querySelector('[data-question-type] h1')?.textContent !== before, heading))
+    .toBe(true)
 }
 
 /** Answers every question until the thank-you screen; returns the question types seen. */
