@@ -8,7 +8,7 @@ import { AppRelease } from './support/app-release'
 import { AppServer } from './support/app-server'
 import { screenshotForDocs, violations } from './support/axe'
 import { Tablet } from './support/browser'
-import { answerCurrent, beginSurvey, completeSurvey, enterKiosk, everyTypeSurvey, kioskStep, putDocuments, smallTargets, tabletResponses } from './support/kiosk-flow'
+import { SLOW, answerCurrent, beginSurvey, completeSurvey, enterKiosk, everyTypeSurvey, kioskStep, putDocuments, smallTargets, tabletResponses } from './support/kiosk-flow'
 
 const LANGUAGES = ['it', 'en', 'ar', 'zh', 'es']
 const build = (page: Page) => page.evaluate(() => document.querySelector('meta[name="corner-build"]')?.getAttribute('content') ?? 'first')
@@ -35,7 +35,7 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
     await page.goto(server.url)
     await waitForActiveServiceWorker(page)
     await page.reload()
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), SLOW).toBe(true)
     await createEvent(page, 'Sagra con questionario')
     await page.getByTestId('open-surveys').click()
     await page.waitForURL(/\/events\/[0-9a-f-]+\/surveys$/)
@@ -99,7 +99,7 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
         if (survey.id === TEMPLATE_SURVEY_IDS.standSatisfaction && (language === 'it' || language === 'ar')) await screenshotForDocs(page, `kiosk-${language}`)
         await completeSurvey(page)
         await page.locator('.kiosk-thanks button').click()
-        await expect.poll(() => kioskStep(page)).toBe('attract')
+        await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
       }
     }
     const { responses } = await tabletResponses(page)
