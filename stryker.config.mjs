@@ -1,18 +1,17 @@
-// `npm run mutate` (docs/reliability.md): mutation testing of the tablet's data and sync layers
-// and the server's sync and device-auth code, against the unit tests and the sync integration
-// tests (vitest.stryker.config.ts). Not part of `npm test` or CI: it takes hours on two cores.
-// A subset: `npm run mutate -- --mutate src/app/sync/backoff.ts`.
+// Mutation testing of the tablet's data and sync layers and the server's sync and device-auth
+// code, against the unit tests and the sync integration tests (vitest.stryker.config.ts).
+// Run through `npm run mutate` (scripts/mutate.mjs: one folder at a time, MUTATE_FOLDER).
+// Not part of `npm test` or CI: it takes hours on two cores.
+export const FOLDERS = ['src/app/sync', 'src/app/db', 'src/server/sync', 'src/server/devices']
+const folder = process.env.MUTATE_FOLDER
+const report = folder ? folder.replaceAll('/', '-') : 'all'
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.stryker.config.ts', related: false },
-  mutate: [
-    'src/app/sync/**/*.ts',
-    'src/app/db/**/*.ts',
-    'src/server/sync/**/*.ts',
-    'src/server/devices/**/*.ts',
-  ],
+  mutate: (folder ? [folder] : FOLDERS).map((f) => `${f}/**/*.ts`),
   // Each mutant runs only the tests that reached it: the integration tests start real servers.
   coverageAnalysis: 'perTest',
   // Two cores shared with others; each runner also starts servers and PostgreSQL schemas.
@@ -22,8 +21,8 @@ export default {
   dryRunTimeoutMinutes: 30,
   ignorePatterns: ['/dist', '/dist-server', '/data', '/coverage', '/test-results', '/.bench-tmp', '/reports', '/docs'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 }

@@ -1,47 +1,92 @@
-// Browser relaunched offline → app interactive, on the same on-disk profile, server gone.
-// "Interactive" = the event list rendered from IndexedDB with its first event link, timed from
-// the navigation start of the relaunched browser's page (performance.timeOrigin).
-// Run: npm run build && npx tsx bench/offline-relaunch.ts
+// Browser relaunched offline → app interactive, on the same on-disk profile, servers gone,
+// next to the floor (bench/support/relaunch-floor.ts: a minimal service-worker page that
+// opens IndexedDB and renders one record) relaunched the same way, alternately, in one run.
+// "Interactive" = the first event link (the floor: its one record link) is in the DOM, timed
+// from the navigation start of the relaunched browser's page (performance.timeOrigin).
+// Run: npm run build && npx tsx bench/offline-relaunch.ts   (RUNS=30 for a steadier p95)
+import type { BrowserContext } from 'playwright-core'
 import { AppServer } from '../tests/e2e/support/app-server'
 import { createEvent, waitForActiveServiceWorker } from '../tests/e2e/support/app-page'
 import { Tablet } from '../tests/e2e/support/browser'
 import { ms, percentile } from './stats'
+import { FloorServer } from './support/relaunch-floor'
 
 const RUNS = Number(process.env.RUNS ?? 15)
 const server = new AppServer()
+const floor = new FloorServer()
 const tablet = new Tablet()
 
-const MARK_INTERACTIVE = `
+// Also notes, for the breakdown: the navigation answered (by the service worker), the scripts
+// fetched before the first render, the first IndexedDB open to succeed, and the first element
+// rendered into #app.
+const markInteractive = (selector: string) => `
+  const open = IDBFactory.prototype.open
+  IDBFactory.prototype.open = function (...args) {
+    const request = open.apply(this, args)
+    request.addEventListener('success', () => (window.__idbOpenAt ??= performance.now()))
+    return request
+  }
   new MutationObserver((_, observer) => {
-    if (document.querySelector('.event-link')) {
+    const app = document.getElementById('app')
+    if (app && app.firstElementChild && window.__renderedAt === undefined) window.__renderedAt = performance.now()
+    if (document.querySelector(${JSON.stringify(selector)})) {
       window.__interactiveAt = performance.now()
+      const before = (window.__renderedAt ?? window.__interactiveAt)
+      const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < before)
+      window.__breakdown = {
+        navigation: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN,
+        scripts: Math.max(0, ...scripts.map((e) => e.responseEnd)),
+        idbOpen: window.__idbOpenAt,
+        rendered: window.__renderedAt,
+      }
       observer.disconnect()
     }
   }).observe(document, { childList: true, subtree: true })
 `
+const breakdowns: Record<string, number>[] = []
+
+/** Kills the browser, relaunches it offline on the same profile and times `url` to `selector`. */
+async function relaunchOffline(url: string, selector: string): Promise<number> {
+  await tablet.kill()
+  const context: BrowserContext = await tablet.launch()
+  await context.setOffline(true)
+  await context.addInitScript(markInteractive(selector))
+  const page = await tablet.page()
+  await page.goto(url)
+  await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined)
+  const { at, breakdown } = await page.evaluate(() => {
+    const marks = window as unknown as { __interactiveAt: number; __breakdown: Record<string, number> }
+    return { at: marks.__interactiveAt, breakdown: marks.__breakdown }
+  })
+  if (selector === '.event-link') breakdowns.push(breakdown)
+  return at
+}
 
 try {
-  await server.start()
+  await Promise.all([server.start(), floor.start()])
   await tablet.launch()
-  let page = await tablet.page()
+  const page = await tablet.page()
   await page.goto(server.url)
   await waitForActiveServiceWorker(page)
   await createEvent(page, 'Bench')
-  await server.stop()
+  await page.goto(floor.url)
+  await page.locator('.record').waitFor()
+  await waitForActiveServiceWorker(page)
+  await Promise.all([server.stop(), floor.stop()])
 
-  const times: number[] = []
+  const app: number[] = []
+  const bare: number[] = []
   for (let i = 0; i < RUNS; i++) {
-    await tablet.kill()
-    const context = await tablet.launch()
-    await context.setOffline(true)
-    await context.addInitScript(MARK_INTERACTIVE)
-    page = await tablet.page()
-    await page.goto(server.url)
-    await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined)
-    times.push(await page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt))
+    app.push(await relaunchOffline(server.url, '.event-link'))
+    bare.push(await relaunchOffline(floor.url, '.record'))
   }
-  console.log(`browser relaunched offline → interactive (${RUNS} relaunches): p50 ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))}  [budget p95 ≤ 300 ms]`)
+  const [appP50, appP95, floorP50, floorP95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)]
+  console.log(`app:   browser relaunched offline → interactive (${RUNS} relaunches): p50 ${ms(appP50)}, p95 ${ms(appP95)}`)
+  console.log(`floor: minimal SW page, IndexedDB, one record     (${RUNS} relaunches): p50 ${ms(floorP50)}, p95 ${ms(floorP95)}`)
+  const part = (key: string) => ms(percentile(breakdowns.map((b) => b[key] ?? Number.NaN), 50))
+  console.log(`app, p50 of each step: navigation answered ${part('navigation')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, first render into #app ${part('rendered')}, interactive ${ms(appP50)}`)
+  console.log(`ratio app/floor: p50 ${(appP50 / floorP50).toFixed(2)}×, p95 ${(appP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 1.5×]`)
 } finally {
   await tablet.close()
-  await server.dispose()
+  await Promise.all([server.dispose(), floor.stop()])
 }

@@ -1,5 +1,7 @@
 // Tap → fact committed (durability strict) → counter updated on screen, in headless Chromium
-// on an on-disk profile, next to a raw IndexedDB strict put measured in the same page.
+// on an on-disk profile, next to its floor measured in the same page: the tap's own writes
+// (fact + outbox entry + day counter) in raw IndexedDB, one strict transaction. A single raw
+// put is printed too, for scale.
 // Run: npm run build && npx tsx bench/tap-latency.ts   (prints figures; never fails on time)
 import { AppServer } from '../tests/e2e/support/app-server'
 import { createEvent } from '../tests/e2e/support/app-page'
@@ -44,7 +46,7 @@ try {
     return times
   }, { taps: TAPS, warmup: WARMUP })
 
-  // The floor: one raw IndexedDB put per transaction, durability strict, same page and disk.
+  // For scale: one raw IndexedDB put per transaction, durability strict, same page and disk.
   const raw = await page.evaluate(async ({ taps, warmup }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('bench-raw', 1)
@@ -66,8 +68,8 @@ try {
     return times
   }, { taps: TAPS, warmup: WARMUP })
 
-  // What the tap must write, in raw IndexedDB: the fact (with its index), its outbox entry and
-  // the day's counter, in one strict transaction. Shows how much of the gap is the work itself.
+  // The floor: what the tap must write, in raw IndexedDB: the fact (with its index), its outbox
+  // entry and the day's counter, in one strict transaction.
   const raw3 = await page.evaluate(async ({ taps, warmup }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('bench-raw-tap', 1)
@@ -99,12 +101,12 @@ try {
 
   const tapP50 = percentile(taps, 50)
   const tapP95 = percentile(taps, 95)
-  const rawP50 = percentile(raw, 50)
-  const rawP95 = percentile(raw, 95)
+  const floorP50 = percentile(raw3, 50)
+  const floorP95 = percentile(raw3, 95)
   console.log(`tap → committed ("saved" shown) and counter on screen (${taps.length} taps): p50 ${ms(tapP50)}, p95 ${ms(tapP95)}  [budget p95 ≤ 8 ms]`)
-  console.log(`raw IndexedDB strict put (${raw.length} puts):        p50 ${ms(rawP50)}, p95 ${ms(rawP95)}`)
-  console.log(`raw IndexedDB, the tap's own writes (fact + outbox + counter, one strict transaction): p50 ${ms(percentile(raw3, 50))}, p95 ${ms(percentile(raw3, 95))}`)
-  console.log(`ratio tap/raw put: p50 ${(tapP50 / rawP50).toFixed(2)}×, p95 ${(tapP95 / rawP95).toFixed(2)}×  [budget ≤ 3×]`)
+  console.log(`floor: the tap's own writes in raw IndexedDB (fact + outbox + counter, one strict transaction, ${raw3.length}): p50 ${ms(floorP50)}, p95 ${ms(floorP95)}`)
+  console.log(`ratio tap/floor: p50 ${(tapP50 / floorP50).toFixed(2)}×, p95 ${(tapP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 2×]`)
+  console.log(`for scale, one raw IndexedDB strict put (${raw.length}): p50 ${ms(percentile(raw, 50))}, p95 ${ms(percentile(raw, 95))}`)
 } finally {
   await tablet.close()
   await server.dispose()

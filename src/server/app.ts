@@ -20,6 +20,7 @@ import { registerOpenApi } from './http/openapi.js'
 import { defaultRateLimits, registerRateLimits, type RateLimits } from './http/rate-limits.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticFiles } from './http/static-files.js'
+import { phonePageRoutes } from './phone/phone-page-routes.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(apiV1, { prefix: '/api/v1' })
   await app.register(landingRoutes)
   await app.register(mediaRoutes)
+  await app.register(phonePageRoutes, { root: options.staticRoot ?? defaultStaticRoot })
   await registerStaticFiles(app, options.staticRoot ?? defaultStaticRoot)
   return app
 }

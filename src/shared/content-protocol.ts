@@ -46,6 +46,5 @@ export const phoneSurveyResponseSchema = z.object({
 export const phoneResponsesRequestSchema = z.strictObject({ responses: z.array(surveyResponseFactSchema).min(1).max(5) })
 export const phoneResponsesResultSchema = z.object({ results: z.array(pushResultSchema) })
 
-/** The device id phone responses carry: one for every phone, so none is told apart. */
-export const PHONE_DEVICE_ID = '01930000-0000-7000-8000-0000000000f0'
+export { PHONE_DEVICE_ID } from './phone-device.js'
 export type EventCode = z.infer<typeof eventCodeSchema>

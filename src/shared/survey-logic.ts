@@ -1,5 +1,6 @@
 import type { Answer, SurveyResponsePayload } from './records.js'
-import { answerValues, type Question, type SurveyContent } from './surveys.js'
+import { answerValues } from './survey-answers.js'
+import type { Question, SurveyContent } from './surveys.js'
 
 /** Below this many milliseconds per answer nobody has read the question: the response is flagged. */
 export const MIN_MS_PER_ANSWER = 800

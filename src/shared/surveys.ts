@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { answerValues } from './survey-answers.js'
 
 /**
  * Quick surveys: versioned documents authored centrally and pulled by tablets. Every text a
@@ -115,25 +116,8 @@ function checkSurvey(survey: SurveyShape, ctx: z.RefinementCtx): void {
   })
 }
 
-/** The answers a question accepts (a number question: any whole number in range, listed as none). */
-export function answerValues(q: Pick<Question, 'type' | 'options'>): (string | number)[] {
-  switch (q.type) {
-    case 'single_choice':
-    case 'multiple_choice':
-      return q.options?.map((o) => o.value) ?? []
-    case 'faces_3':
-      return [1, 2, 3]
-    case 'faces_5':
-    case 'likert_5':
-      return [1, 2, 3, 4, 5]
-    case 'scale_0_10':
-      return [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
-    case 'yes_no':
-      return ['yes', 'no']
-    case 'number':
-      return []
-  }
-}
+// Kept apart from zod, so the phone survey page can use it without the schemas.
+export { answerValues }
 
 export type Question = z.infer<typeof questionSchema>
 export type SurveyContent = z.infer<typeof surveyContentSchema>

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -82,10 +83,16 @@ describe('an operator on a tablet with no network', () => {
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, delimiter: ';', skipEmptyLines: true })
     expect(parsed.errors).toEqual([])
     expect(parsed.data).toHaveLength(20)
-    const ids = new Set(parsed.data.map((row) => row.id))
+    const ids = new Set(parsed.data.map((row) => row.ID))
     expect(ids.size).toBe(20)
-    expect(parsed.data.filter((row) => row.tema === 'mental_wellbeing')).toHaveLength(1)
-    expect(parsed.data.filter((row) => row.fascia_eta === '30-49')).toHaveLength(5)
+    expect(parsed.data.filter((row) => row['Tema (codice)'] === 'mental_wellbeing')).toHaveLength(1)
+    expect(parsed.data.filter((row) => row["Fascia d'età"] === '30-49')).toHaveLength(5)
+
+    // The same contacts in the XLSX, built on the tablet with the server's writer.
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await xlsxDownload.path())!)
+    expect(workbook.worksheets[0]!.rowCount - 1).toBe(20)
 
     const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()])
     const log = JSON.parse(readFileSync((await jsonDownload.path())!, 'utf8')) as { facts: { id: string; kind: string; payload: { targetId?: string } }[] }

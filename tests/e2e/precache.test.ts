@@ -12,7 +12,9 @@ describe('the built service worker', () => {
     const urls = precachedUrls()
     expect(urls).toContain('index.html')
     expect(urls).toContain('manifest.webmanifest')
-    const assets = readdirSync('dist/assets').filter((f) => /\.(js|css)$/.test(f))
+    // Chart.js is for the coordinator's report pages (online only): not part of the install.
+    const assets = readdirSync('dist/assets').filter((f) => /\.(js|css)$/.test(f) && !/^chart-.*\.js$/.test(f))
+    expect(urls.some((url) => /^assets\/chart-/.test(url))).toBe(false)
     for (const asset of assets) expect(urls).toContain(`assets/${asset}`)
   })
 

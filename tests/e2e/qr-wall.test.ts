@@ -1,5 +1,8 @@
+import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Content } from '../../src/shared/contents'
+import { DEMO_CONTENT_IDS } from '../../src/shared/demo-content-ids'
 import { demoContents } from '../../src/shared/demo-contents'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event'
 import { trackedCode } from '../../src/shared/qr-codes'
@@ -7,6 +10,7 @@ import { waitForActiveServiceWorker } from './support/app-page'
 import { AppServer } from './support/app-server'
 import { screenshotForDocs, violations } from './support/axe'
 import { Tablet } from './support/browser'
+import { Coordinator } from './support/central'
 import { decodeQr } from './support/qr-decode'
 
 describe('the QR wall on a tablet', () => {
@@ -16,6 +20,11 @@ describe('the QR wall on a tablet', () => {
   const wall = () => page.getByTestId('wall-qr')
   const expected = async (contentId: string) => `${server.url}/q/${await trackedCode(DEMO_EVENT_ID, contentId)}`
   const shownContent = () => page.locator('.qr-slide').getAttribute('data-content-id')
+  const showContent = async (id: string) => {
+    await wall().waitFor()
+    for (let i = 0; i < demoContents.length && (await shownContent()) !== id; i++) await page.getByTestId('wall-next').click()
+    expect(await shownContent()).toBe(id)
+  }
 
   beforeAll(async () => {
     await server.start()
@@ -72,6 +81,45 @@ describe('the QR wall on a tablet', () => {
     await wall().waitFor()
     const id = (await shownContent())!
     expect(await decodeQr(wall())).toBe(await expected(id))
+    await tablet.context!.setOffline(false)
+  })
+
+  it('linked to the server: shows the content\'s thumbnail and its scans, and keeps the thumbnail offline', async () => {
+    const coordinator = new Coordinator(server)
+    await coordinator.login()
+    const image = new PNG({ width: 48, height: 48 })
+    image.data.fill(200)
+    // The upload is raw bytes, which the Coordinator helper (JSON only) does not send.
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username: 'admin', password: 'e2e-password-123' }),
+    })
+    const session = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+    const uploaded = await fetch(`${server.url}/api/v1/admin/media`, {
+      method: 'POST', headers: { 'content-type': 'application/octet-stream', origin: server.url, cookie: session }, body: new Uint8Array(PNG.sync.write(image)),
+    })
+    expect(uploaded.status).toBe(201)
+    const { file } = (await uploaded.json()) as { file: string }
+    const { contents } = await coordinator.json<{ contents: Content[] }>('/api/v1/admin/contents')
+    const { id, version, retiredAt: _retired, ...fields } = contents.find((c) => c.id === DEMO_CONTENT_IDS.fluVaccine)!
+    await coordinator.json(`/api/v1/admin/contents/${id}`, 'PUT', { content: { ...fields, thumbnail: file }, version })
+    const code = await trackedCode(DEMO_EVENT_ID, id)
+    expect((await fetch(`${server.url}/q/${code}`, { headers: { 'accept-language': 'it' } })).status).toBe(200)
+
+    const { code: enrolment } = await coordinator.enrolmentCode()
+    await page.goto(`${server.url}/enrol?code=${enrolment}`)
+    await page.getByTestId('enrol-submit').click()
+    await page.getByTestId('enrol-done').waitFor()
+    await page.goto(`${server.url}/events/${DEMO_EVENT_ID}/qr`)
+    await showContent(id)
+    const thumb = page.locator('.qr-thumb')
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0)).toBe(48)
+    await expect.poll(async () => (await page.getByTestId('wall-counts').textContent().catch(() => '')) ?? '').toMatch(/\b1\b/)
+    expect(await violations(page)).toEqual([])
+
+    await tablet.context!.setOffline(true)
+    await page.reload()
+    await showContent(id)
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0)).toBe(48)
     await tablet.context!.setOffline(false)
   })
 })

@@ -90,6 +90,26 @@ describe('a coordinator authoring a survey', () => {
     await screenshotForDocs(page, 'coordinator-survey-editor', true)
   })
 
+  it('previews the survey in Arabic, right to left, through the kiosk screens and its skip logic', async () => {
+    await page.getByTestId('survey-preview').click()
+    const frame = page.getByTestId('survey-preview-frame')
+    await frame.waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.locator('[data-preview-language="ar"]').click()
+    expect(await frame.getAttribute('dir')).toBe('rtl')
+    expect(await frame.getAttribute('lang')).toBe('ar')
+    await frame.getByTestId('kiosk-start').click()
+    await frame.getByRole('heading', { level: 1, name: 'هل قمت بقياس ضغط الدم هذا العام؟' }).waitFor()
+    expect(await frame.locator('.survey-question').getAttribute('dir')).toBe('rtl')
+    expect(await violations(page)).toEqual([])
+    await screenshotForDocs(page, 'coordinator-survey-preview-ar')
+    await frame.getByRole('radio').first().click() // yes: the question after it is shown
+    await frame.getByRole('heading', { level: 1, name: 'أين؟' }).waitFor()
+    expect(await frame.getByRole('radio').allTextContents()).toEqual(['في الصيدلية', 'عند الطبيب'])
+    await page.getByTestId('survey-preview').click()
+    await page.locator('#survey-name').waitFor()
+  })
+
   it('publishes revision 1, attaches it to the demo kit, then publishes revision 2', async () => {
     await page.getByTestId('survey-publish').click()
     await page.getByText('Revisione 1 pubblicata').waitFor()
@@ -134,7 +154,7 @@ describe('a coordinator authoring a survey', () => {
     expect(await surveyCount()).toBe(6)
   })
 
-  it('refuses a hostile file and a file that is not JSON, saying where and why, and changes nothing', async () => {
+  it('refuses a hostile, a broken and an oversize file, saying where and why, and changes nothing', async () => {
     await page.getByRole('link', { name: 'Torna ai questionari' }).click()
     await row(page, NAME).first().waitFor()
     const file = JSON.parse(exported) as { survey: { questions: Record<string, unknown>[] } }
@@ -150,6 +170,45 @@ describe('a coordinator authoring a survey', () => {
     await page.locator('#survey-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "corner-survey",') })
     await page.getByTestId('survey-import').click()
     await expect.poll(() => alert.textContent()).toContain('Il file non è un JSON valido.')
+    const oversize = JSON.stringify({ ...file, survey: { ...file.survey, name: 'x'.repeat(600_000) } })
+    await page.locator('#survey-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.from(oversize) })
+    await page.getByTestId('survey-import').click()
+    await expect.poll(() => alert.textContent()).toContain('Il file è troppo grande (al massimo 512 KB).')
     expect(await surveyCount()).toBe(6)
+  })
+
+  it('reads the same in English: list, editor, a refused save and the preview, axe clean', async () => {
+    await page.evaluate(() => localStorage.setItem('corner.locale', 'en'))
+    await page.goto(`${server.url}/coordinator/surveys`)
+    await page.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor()
+    await row(page, NAME).first().waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.locator('#survey-source').selectOption('healthLiteracy')
+    await page.getByTestId('survey-create').click()
+    await page.getByRole('heading', { level: 1, name: 'New survey' }).waitFor()
+    // A new type brings the fields it needs: options to fill in for a choice, no scale any more.
+    await page.locator('#q-help_reading-type').selectOption('single_choice')
+    await page.locator('#q-help_reading-o-o2').waitFor()
+    expect(await page.locator('#q-help_reading-scale').count()).toBe(0)
+    await page.locator('#q-help_reading-type').selectOption('likert_5')
+    await page.locator('#q-help_reading-scale').waitFor()
+    await cell(page, 'title.zh').fill('')
+    await page.getByTestId('survey-save').click()
+    await page.getByText('Not saved and not published: one text still needs a translation').waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.getByTestId('survey-preview').click()
+    await page.locator('[data-preview-language="zh"]').click()
+    expect(await page.getByTestId('survey-preview-frame').getAttribute('lang')).toBe('zh')
+    expect(await violations(page)).toEqual([])
+  })
+
+  it('explains a survey address that does not exist and an unknown template, in words', async () => {
+    await page.goto(`${server.url}/coordinator/surveys/01930000-0000-7000-8000-00000000ffff`)
+    await page.locator('[data-error-code="not_found"]').waitFor()
+    expect(await violations(page)).toEqual([])
+    await page.goto(`${server.url}/coordinator/surveys/new?from=__proto__`)
+    await page.getByText('The requested template does not exist: you are starting from an empty survey.').waitFor()
+    expect(await page.locator('#survey-name').inputValue()).toBe('')
+    expect(await violations(page)).toEqual([])
   })
 })

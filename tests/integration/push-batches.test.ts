@@ -37,6 +37,7 @@ describe.each(backends)('one push batch on $name', ({ name, available }) => {
     const changed = { ...fact, payload: { ...fact.payload, groupSize: 5 } }
     const twin = interaction(device.deviceId)
     const before = await rows()
+    expect(Number.isInteger(before)).toBe(true)
     const { results } = await push(server.url, device.token, { facts: [fact, changed, twin, { ...twin }, changed] })
     expect(results).toEqual([
       { id: fact.id, status: 'accepted' },

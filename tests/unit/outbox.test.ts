@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../src/app/db/db'
+import { createLocalEvent } from '../../src/app/db/events'
 import { recordInteraction } from '../../src/app/db/facts'
 import { applyPushResults, listRejected, readOutboxBatch } from '../../src/app/db/outbox'
 import type { PushResult } from '../../src/shared/sync-protocol'
@@ -50,5 +51,44 @@ describe('applying the server answer to the outbox (reliability promise 3)', () 
     expect(await applyPushResults(batch.recordIds, unsupported, NOW)).toEqual({ acknowledged: 0, rejected: 0, kept: ids })
     expect(await queued()).toEqual(ids)
     expect(await listRejected()).toEqual([])
+  })
+})
+
+describe('reading the next batch from the outbox', () => {
+  beforeEach(freshState)
+
+  it('fills a batch up to the byte limit exactly, oldest first, without local-only fields', async () => {
+    const ids = [await tap(), await tap(), await tap(), await tap()]
+    const synced = (await db.facts.bulkGet(ids)).map((f) => {
+      const { day: _day, ...fact } = f!
+      return fact
+    })
+    // The batch's own envelope counts 32 bytes, each record its JSON and a comma.
+    const sizeOf = (n: number) => 32 + synced.slice(0, n).reduce((sum, f) => sum + JSON.stringify(f).length + 1, 0)
+    const exact = await readOutboxBatch({ ...limits, bytes: sizeOf(3) })
+    expect(exact.recordIds).toEqual(ids.slice(0, 3))
+    expect(exact.facts).toEqual(synced.slice(0, 3))
+    expect((await readOutboxBatch({ ...limits, bytes: sizeOf(3) - 1 })).recordIds).toEqual(ids.slice(0, 2))
+    expect((await readOutboxBatch({ ...limits, bytes: sizeOf(1) - 1 })).recordIds).toEqual([])
+  })
+
+  it('takes at most the count limits of facts and events, events first, and passes over the skipped ones', async () => {
+    const place = { kitId: 'k', setting: 'community' as const, occasion: 'fair' as const, venue: 'Fiera', municipality: 'Lodi', targetGroups: [] }
+    const events = [
+      (await createLocalEvent({ ...place, name: 'a', startDate: '2026-11-26', endDate: '2026-11-26' })).id,
+      (await createLocalEvent({ ...place, name: 'b', startDate: '2026-11-27', endDate: '2026-11-27' })).id,
+    ]
+    const taps = [await tap(), await tap(), await tap()]
+    // The oldest facts + events entries are read, then each kind is cut to its own limit.
+    const batch = await readOutboxBatch({ facts: 2, events: 1, bytes: 1_000_000 })
+    expect(batch.events.map((e) => e.id)).toEqual([events[0]])
+    expect(batch.events[0]).not.toHaveProperty('origin')
+    expect(batch.facts.map((f) => f.id)).toEqual([taps[0]])
+    expect(batch.recordIds).toEqual([events[0], taps[0]])
+    const skipping = await readOutboxBatch({ facts: 2, events: 1, bytes: 1_000_000 }, new Set([taps[0]!, events[0]!]))
+    expect(skipping.recordIds).toEqual([events[1], taps[1], taps[2]])
+    // An entry whose record is gone is passed over, not sent as nothing.
+    await db.facts.delete(taps[1]!)
+    expect((await readOutboxBatch(limits)).facts.map((f) => f.id)).toEqual([taps[0], taps[2]])
   })
 })

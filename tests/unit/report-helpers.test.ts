@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import type { Survey } from '../../src/shared/surveys'
 import { exportUrl, queryString } from '../../src/app/api/reports-api'
 import { chartRows, openHours, plotted } from '../../src/app/coordinator/reports/chart-rows'
 import { emptyFilters, filtersFromQuery, queryFromFilters, scopeFromFilters } from '../../src/app/coordinator/reports/report-filters'
 import { exportQueryFromChoice, type ExportChoice } from '../../src/app/coordinator/exports/export-choice'
+import { answerLabel, questionLabel } from '../../src/app/coordinator/reports/survey-labels'
 
 const EVENT = '0190a5e4-5d2b-7c3e-8f00-000000000001'
 
@@ -67,5 +69,23 @@ describe('export choice', () => {
   it('builds the streamed download address', () => {
     expect(exportUrl({ format: 'xlsx', eventId: EVENT })).toBe(`/api/v1/admin/exports?format=xlsx&eventId=${EVENT}`)
     expect(queryString({ a: undefined, b: '' })).toBe('')
+  })
+})
+
+describe('survey words on the dashboard', () => {
+  const survey: Pick<Survey, 'defaultLanguage' | 'questions'> = {
+    defaultLanguage: 'it',
+    questions: [{ id: 'topic', type: 'single_choice', required: true, text: { it: 'Quale tema?', en: 'Which topic?' }, options: [{ value: 'food', label: { it: 'Cibo' } }, { value: 'sport', label: { it: 'Sport', en: 'Sport' } }] }],
+  }
+
+  it('words questions and choices in the reader\'s language, else the survey\'s own', () => {
+    expect(questionLabel(survey, 'topic', 'en')).toBe('Which topic?')
+    expect(answerLabel(survey, 'topic', 'food', 'en')).toBe('Cibo')
+  })
+
+  it('falls back to the ids when the survey or the question is not known', () => {
+    expect(questionLabel(undefined, 'topic', 'it')).toBe('topic')
+    expect(questionLabel(survey, 'gone', 'it')).toBe('gone')
+    expect(answerLabel(survey, 'topic', '3', 'it')).toBe('3')
   })
 })

@@ -104,4 +104,14 @@ describe('the surveys list', () => {
     expect(calls[0]![2]).not.toHaveProperty('id')
     expect(store.kitsUsing(ID).map((k) => k.version)).toEqual([4])
   })
+
+  it('detaches a survey and keeps the kit as it was when the server refuses', async () => {
+    const kit = { ...demoKit, version: 4, surveyIds: [ID] }
+    const calls = server(json(409, { code: 'version_conflict', message: 'moved on' }))
+    const store = useCoordinatorSurveys()
+    store.kits = [kit]
+    expect(await store.attach(kit, ID, false)).toBe('version_conflict')
+    expect(calls[0]![2]).toMatchObject({ version: 4, surveyIds: [] })
+    expect(store.kitsUsing(ID)).toEqual([kit])
+  })
 })

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { ref } from 'vue'
 import {
-  addOption, addQuestion, blankSurvey, cleanSurvey, missingTranslations, moveQuestion, removeQuestion, setLanguages, skipTargets,
+  addOption, addQuestion, blankSurvey, cleanSurvey, missingTranslations, moveQuestion, removeQuestion, setLanguages, setUnit, skipTargets,
 } from '../../src/app/coordinator/surveys/survey-draft'
 import { describePath, problemKey, problemsFromDetails, surveyProblems } from '../../src/app/coordinator/surveys/survey-problems'
 import { readJsonFile, surveyFileName } from '../../src/app/coordinator/surveys/survey-file'
 import { isSurveySource, startingContent } from '../../src/app/coordinator/surveys/survey-sources'
-import { textDirection } from '../../src/app/coordinator/surveys/survey-languages'
+import { usePreviewSession } from '../../src/app/coordinator/surveys/usePreviewSession'
 import { standSatisfaction } from '../../src/shared/survey-templates/stand-satisfaction'
 import { surveyContentSchema, type SurveyContent } from '../../src/shared/surveys'
 
@@ -28,7 +29,12 @@ describe('editing a survey draft', () => {
     const survey = filled()
     expect(addQuestion(survey, 'single_choice')).toMatchObject({ id: 'q2', options: [{ value: 'o1' }, { value: 'o2' }] })
     expect(addQuestion(survey, 'likert_5')).toMatchObject({ id: 'q3', scale: 'agreement' })
-    expect(addQuestion(survey, 'number')).toMatchObject({ id: 'q4', min: 0, max: 100 })
+    const number = addQuestion(survey, 'number')
+    expect(number).toMatchObject({ id: 'q4', min: 0, max: 100 })
+    setUnit(number, survey.languages, true)
+    expect(missingTranslations(survey).filter((m) => m.path.startsWith('questions.3.unit'))).toHaveLength(2)
+    setUnit(number, survey.languages, false)
+    expect(number.unit).toBeUndefined()
     const choice = survey.questions[1]!
     addOption(choice, survey.languages)
     expect(choice.options?.map((o) => o.value)).toEqual(['o1', 'o2', 'o3'])
@@ -124,12 +130,37 @@ describe('survey files and sources', () => {
     expect(({} as { admin?: boolean }).admin).toBeUndefined()
   })
 
-  it('names files safely and knows its sources; the direction comes from the language', () => {
+  it('names files safely and knows its sources', () => {
     expect(surveyFileName('Soddisfazione per lo stand — Lodi!')).toBe('survey-soddisfazione-per-lo-stand-lodi.json')
     expect(surveyFileName('استبيان')).toBe('survey-export.json')
     expect(isSurveySource('healthLiteracy')).toBe(true)
     expect(isSurveySource('__proto__')).toBe(false)
     expect(startingContent('blank').languages).toEqual(['it', 'en'])
-    expect([textDirection('ar'), textDirection('it'), textDirection('zh')]).toEqual(['rtl', 'ltr', 'ltr'])
+  })
+})
+
+describe('the preview session', () => {
+  it('walks the kiosk steps: language, privacy, one-tap answers, skip logic, required, thanks; it records nothing', () => {
+    const survey = ref(filled())
+    const where = addQuestion(survey.value, 'single_choice')
+    where.showIf = { questionId: 'q1', anyOf: ['yes'] }
+    addQuestion(survey.value, 'number').required = false
+    const preview = usePreviewSession(survey)
+    preview.chooseLanguage('ar')
+    expect([preview.step.value, preview.language.value]).toEqual(['privacy', 'ar'])
+    preview.start()
+    preview.goNext()
+    expect(preview.missing.value).toBe(true) // q1 is required
+    preview.answer('no') // one tap: moves on, and q2 is hidden by "no"
+    expect(preview.current.value?.id).toBe('q3')
+    expect(preview.questions.value.map((q) => q.id)).toEqual(['q1', 'q3'])
+    preview.goBack()
+    preview.answer('yes')
+    expect(preview.current.value?.id).toBe('q2')
+    preview.answer('o1')
+    preview.goNext() // the optional number, skipped
+    expect(preview.step.value).toBe('thanks')
+    preview.reset()
+    expect([preview.step.value, preview.answers.value.size, preview.language.value]).toEqual(['attract', 0, ''])
   })
 })

@@ -1,12 +1,13 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { ApiError } from '../api/api-error'
 import { countQueued, listRejected } from '../db/outbox'
 import { getSyncAuth, getSyncStatus } from '../db/sync-state'
 import { useLiveQuery } from '../composables/useLiveQuery'
 import type { SyncOutcome } from '../sync/sync-engine'
 
-// The engine (and zod with it) loads after the first paint: it is not needed to tap.
+// The engine (and zod with it, ~25 KB on the wire) is not needed to tap: it loads after the
+// first paint, and only on a tablet that is enrolled (before that there is nowhere to sync to).
 const engine = () => import('../sync/index').then((m) => m.startSync())
 
 /** The one source of sync state for the UI; every tab sees the same rows through liveQuery. */
@@ -26,10 +27,18 @@ export const useSyncStore = defineStore('sync', () => {
   const syncing = ref(false)
   const lastOutcome = ref<SyncOutcome>()
   const needsEnrolment = computed(() => enrolled.value === false || status.value?.needsEnrolment === true)
+  let focusedEventId: string | undefined
 
-  /** Starts the engine and its triggers (called once the app is on screen). */
-  async function start() {
-    await engine()
+  /** The running engine, or undefined while the tablet is not enrolled (nothing loaded then). */
+  async function engineIfEnrolled() {
+    return (await getSyncAuth()) ? engine() : undefined
+  }
+
+  /** Starts the engine and its triggers once the tablet is enrolled (called once the app is on screen). */
+  function start() {
+    watch(enrolled, (isEnrolled) => {
+      if (isEnrolled) void engine().then((running) => running.setFocusEvent(focusedEventId), console.error)
+    }, { immediate: true })
   }
 
   /** The operator's "sync now": ignores the backoff. */
@@ -56,8 +65,10 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** Tells the engine which event is on screen, so pulls bring its totals across tablets. */
   async function focusEvent(eventId: string | undefined) {
+    focusedEventId = eventId
     try {
-      const running = await engine()
+      const running = await engineIfEnrolled()
+      if (!running) return
       running.setFocusEvent(eventId)
       if (eventId) void running.syncNow('visible')
     } catch (error) {

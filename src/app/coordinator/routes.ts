@@ -1,4 +1,5 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
+import { kitRoutes } from './kits/routes'
 import { reportRoutes } from './reports/routes'
 
 // This file is part of the entry chunk (router.ts spreads it): it may only import lazily, so
@@ -55,6 +56,7 @@ export const coordinatorRoutes: RouteRecordRaw[] = [
         beforeEnter: requireSession, meta: { section: 'password' },
       },
       ...reportRoutes,
+      ...kitRoutes,
     ],
   },
 ]

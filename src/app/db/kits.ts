@@ -1,8 +1,6 @@
-import { demoContents } from '../../shared/demo-contents'
 import { demoEvent } from '../../shared/demo-event'
 import { demoKit } from '../../shared/demo-kit'
 import type { Kit } from '../../shared/records'
-import { templateSurveys } from '../../shared/survey-templates'
 import { db } from './db'
 
 /**
@@ -17,6 +15,9 @@ export async function ensureDemoDocuments(): Promise<void> {
   const [kit, seeded, templates] = await Promise.all([db.kits.get(demoKit.id), db.meta.get('demoSeeded'), db.surveys.count()])
   // A tablet installed before surveys existed has the kit and the flag but no templates yet.
   if (kit && kit.version >= demoKit.version && seeded && templates > 0) return
+  // Only a first start needs these (a relaunch does not parse them). Loaded before the
+  // transaction, which must not await anything but IndexedDB.
+  const { templateSurveys, demoContents } = await import('./first-start-documents')
   await db.transaction('rw', [db.kits, db.events, db.meta, db.surveys, db.contents], async () => {
     const existing = await db.kits.get(demoKit.id)
     if (!existing || existing.version < demoKit.version) await db.kits.put(demoKit)

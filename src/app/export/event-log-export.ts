@@ -1,20 +1,9 @@
-import { toCsv } from '../../shared/csv'
-import { EVENT_LOG_COLUMNS, effectiveInteractions, eventLogRow } from '../../shared/event-log'
 import type { StoredEvent, StoredFact } from '../db/database'
 
 export interface EventLog {
   event: StoredEvent
   facts: StoredFact[]
   deviceId: string
-}
-
-/** The event log as Italian-Excel CSV: one row per contact that still counts. */
-export function eventLogCsv(log: EventLog, t: (key: string) => string): string {
-  const header = EVENT_LOG_COLUMNS.map((key) => t(`csv.${key}`))
-  const rows = effectiveInteractions(log.facts).map((fact) =>
-    eventLogRow(fact as StoredFact & { kind: 'interaction' }, log.event.name, (code) => t(`vocab.topics.${code}`)),
-  )
-  return toCsv(header, rows)
 }
 
 /** The event log as JSON: every fact, voids included, so it can be re-imported or audited. */
@@ -25,13 +14,13 @@ export function eventLogJson(log: EventLog, exportedAt = new Date()): string {
 }
 
 /** A file name that sorts by date and says which event and which tablet. */
-export function exportFileName(log: EventLog, extension: 'csv' | 'json', today: string): string {
+export function exportFileName(log: EventLog, extension: 'csv' | 'json' | 'xlsx' | 'fhir.json', today: string): string {
   const slug = log.event.name.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40)
   return `corner-${today}-${slug || 'evento'}-${log.deviceId.slice(-6)}.${extension}`
 }
 
 /** Hands a file to the browser as a download; works offline (no network involved). */
-export function downloadText(text: string, fileName: string, type: string): void {
+export function downloadText(text: string | Uint8Array<ArrayBuffer>, fileName: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }))
   const link = document.createElement('a')
   link.href = url

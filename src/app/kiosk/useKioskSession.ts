@@ -8,7 +8,7 @@ import type { KioskClock } from './kiosk-clock'
 
 export type KioskStep = 'attract' | 'privacy' | 'question' | 'thanks'
 /** Types answered by one tap: the kiosk moves on by itself. */
-const ONE_TAP = new Set(['single_choice', 'faces_3', 'faces_5', 'likert_5', 'scale_0_10', 'yes_no'])
+export const ONE_TAP = new Set(['single_choice', 'faces_3', 'faces_5', 'likert_5', 'scale_0_10', 'yes_no'])
 
 /**
  * One visitor after another on one survey. Answers live in memory and, after each change, in a

@@ -6,7 +6,7 @@ import { exportQuerySchema } from '../../shared/report-protocol.js'
 import { perAccount } from '../http/rate-limits.js'
 import { errors, sessionSecurity } from '../http/route-schemas.js'
 import { csvExport, fhirExport, jsonExport, xlsxExport } from './exports-service.js'
-import { scaleLabel } from './scale-labels.js'
+import { scaleLabel } from '../../shared/scale-labels.js'
 
 const TYPES = {
   csv: 'text/csv; charset=utf-8',

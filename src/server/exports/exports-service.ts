@@ -7,7 +7,7 @@ import type { Survey } from '../../shared/surveys.js'
 import { createXlsxWriter } from '../../shared/xlsx-writer.js'
 import type { Db } from '../db/database.table.js'
 import { exportableFacts, findRevisions, type ExportItem } from './export-source.js'
-import { exportTexts, topicLabel, type ExportLanguage } from './export-labels.js'
+import { exportTexts, topicLabel, type ExportLanguage } from '../../shared/export-labels.js'
 
 export type ExportScope = Pick<ExportQuery, 'eventId' | 'from' | 'to'>
 type Chunks = AsyncGenerator<string | Uint8Array>

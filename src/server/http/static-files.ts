@@ -9,7 +9,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 const NEVER_CACHED = /^(index\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/
 
 export function cacheControlFor(root: string, filePath: string): string {
-  if (filePath.startsWith(join(root, 'assets') + sep)) return IMMUTABLE
+  if (filePath.startsWith(join(root, 'assets') + sep) || filePath.startsWith(join(root, 'phone', 'assets') + sep)) return IMMUTABLE
   // A precompressed sibling (`sw.js.br`) is cached like the file it stands for.
   if (NEVER_CACHED.test(basename(filePath).replace(/\.(br|gz)$/, ''))) return 'no-store'
   return 'no-cache'

@@ -11,5 +11,7 @@ export function loadChart(): Promise<typeof ChartType> {
     Chart.register(BarController, BarElement, CategoryScale, LinearScale)
     return Chart
   })
+  // Not precached: a failed fetch (offline) is tried again next time.
+  loading.catch(() => (loading = undefined))
   return loading
 }

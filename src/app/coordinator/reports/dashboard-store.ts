@@ -4,6 +4,8 @@ import type { Dashboard } from '../../../shared/report-protocol'
 import type { EventDoc } from '../../../shared/records'
 import { listEvents } from '../../api/coordinator-api'
 import { fetchDashboard } from '../../api/reports-api'
+import { getSurvey } from '../../api/survey-api'
+import type { Survey } from '../../../shared/surveys'
 import { attempt } from '../attempt'
 import { scopeFromFilters, type ReportFilters } from './report-filters'
 
@@ -15,6 +17,9 @@ export const useDashboardStore = defineStore('coordinator-dashboard', () => {
   /** Filter fields the server would refuse (explained next to them; nothing is fetched). */
   const invalidFields = ref<string[]>([])
   const loading = ref(false)
+  /** The published surveys answered in the figures, for their questions' words (best effort). */
+  const surveys = ref<Record<string, Survey>>({})
+  let requests = 0
 
   /** The events to choose from (newest first). */
   async function loadEvents(): Promise<void> {
@@ -38,12 +43,24 @@ export const useDashboardStore = defineStore('coordinator-dashboard', () => {
     loading.value = true
     // Never show figures of other filters under the new ones.
     dashboard.value = null
+    const asked = ++requests
     const result = await attempt(() => fetchDashboard(checked.scope))
+    // An answer to filters changed since is dropped: only the latest request shows.
+    if (asked !== requests) return false
     loading.value = false
     if (result.ok) dashboard.value = result.value
     else loadError.value = result.error.code
+    if (result.ok) void loadSurveyTexts(result.value.surveys.map((s) => s.surveyId))
     return result.ok
   }
 
-  return { dashboard, events, loadError, invalidFields, loading, loadEvents, check, load }
+  /** Fetches the surveys not known yet; a failure leaves question ids in place of their words. */
+  async function loadSurveyTexts(ids: string[]): Promise<void> {
+    for (const id of ids.filter((i) => !surveys.value[i])) {
+      const result = await attempt(() => getSurvey(id))
+      if (result.ok && result.value.published) surveys.value = { ...surveys.value, [id]: result.value.published }
+    }
+  }
+
+  return { surveys, dashboard, events, loadError, invalidFields, loading, loadEvents, check, load }
 })

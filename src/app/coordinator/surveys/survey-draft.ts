@@ -50,6 +50,12 @@ export function addQuestion(survey: SurveyContent, type: QuestionType): Question
   return question
 }
 
+/** A number question's unit ("years", "cigarettes a day"): given in every language, or none. */
+export function setUnit(question: Question, languages: readonly string[], on: boolean): void {
+  if (on) question.unit ??= blankTexts(languages)
+  else delete question.unit
+}
+
 export function addOption(question: Question, languages: readonly string[]): void {
   question.options?.push({ value: freeId(question.options.map((o) => o.value), 'o'), label: blankTexts(languages) })
 }

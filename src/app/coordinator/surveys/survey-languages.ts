@@ -7,13 +7,6 @@ export function offeredLanguages(current: readonly string[]): string[] {
   return [...known, ...current.filter((lang) => !known.includes(lang))]
 }
 
-const RTL = new Set(['ar', 'fa', 'he', 'ur'])
-
-/** Writing direction comes from the language, never from the text (Arabic typed in a Latin row is still rtl). */
-export function textDirection(lang: string): 'rtl' | 'ltr' {
-  return RTL.has(lang.split('-')[0] ?? lang) ? 'rtl' : 'ltr'
-}
-
 /** A language's name in the coordinator's language; one the area has no name for (an imported file's) reads as its code. */
 export function useLanguageName() {
   const { t, te } = useI18n()

@@ -1,9 +1,9 @@
-import type { Question } from '../../shared/surveys.js'
-import ar from '../../shared/locales/scales.ar.json' with { type: 'json' }
-import en from '../../shared/locales/scales.en.json' with { type: 'json' }
-import es from '../../shared/locales/scales.es.json' with { type: 'json' }
-import it from '../../shared/locales/scales.it.json' with { type: 'json' }
-import zh from '../../shared/locales/scales.zh.json' with { type: 'json' }
+import type { Question } from './surveys.js'
+import ar from './locales/scales.ar.json' with { type: 'json' }
+import en from './locales/scales.en.json' with { type: 'json' }
+import es from './locales/scales.es.json' with { type: 'json' }
+import it from './locales/scales.it.json' with { type: 'json' }
+import zh from './locales/scales.zh.json' with { type: 'json' }
 
 const SCALES: Record<string, typeof it.scales> = { it: it.scales, en: en.scales, ar: ar.scales, zh: zh.scales, es: es.scales }
 

@@ -1,7 +1,7 @@
-import vocabEn from '../../shared/locales/vocab.en.json' with { type: 'json' }
-import vocabIt from '../../shared/locales/vocab.it.json' with { type: 'json' }
-import en from './locales/en.json' with { type: 'json' }
-import it from './locales/it.json' with { type: 'json' }
+import vocabEn from './locales/vocab.en.json' with { type: 'json' }
+import vocabIt from './locales/vocab.it.json' with { type: 'json' }
+import en from './locales/export.en.json' with { type: 'json' }
+import it from './locales/export.it.json' with { type: 'json' }
 
 export type ExportLanguage = 'it' | 'en'
 export type ExportTexts = typeof it
