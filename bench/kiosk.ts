@@ -29,6 +29,9 @@ try {
   // 1. Bytes on the wire for the kiosk, opened by a client-side navigation from the running app.
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
+  // Bytes a first opening costs: neither the HTTP cache nor the worker's precache may answer.
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.setBypassServiceWorker', { bypass: true })
   const fetched = new Map<string, { url: string; bytes: number }>()
   cdp.on('Network.responseReceived', (e: { requestId: string; response: { url: string } }) => fetched.set(e.requestId, { url: e.response.url, bytes: 0 }))
   cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
@@ -80,6 +83,8 @@ try {
   // 3 and 4. Visitors one after another: faces (tap → next question), then 0–10 (last answer → committed).
   await page.goto(`${server.url}${kioskPath}`)
   await page.locator('[data-language="it"]').waitFor()
+  // tsx names the functions below through a helper the page does not have.
+  await page.evaluate('window.__name = (f) => f')
   const { next, commit } = await page.evaluate(async (visitors) => {
     const root = document.querySelector('[data-testid="kiosk"]')!
     const until = (done: () => boolean) =>

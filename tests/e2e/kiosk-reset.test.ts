@@ -8,7 +8,7 @@ import { violations } from './support/axe'
 import { Tablet } from './support/browser'
 import { Coordinator, serverFactIds } from './support/central'
 import { FaultProxy } from './support/fault-proxy'
-import { answerCurrent, beginSurvey, completeSurvey, enterKiosk, kioskStep, putDocuments, tabletResponses, typeExitPin } from './support/kiosk-flow'
+import { SLOW, answerCurrent, beginSurvey, completeSurvey, enterKiosk, kioskStep, putDocuments, tabletResponses, typeExitPin } from './support/kiosk-flow'
 import { enrolAndOpenEvent, syncNow } from './support/sync-flow'
 import { tabletDeviceId, tabletState } from './support/tablet-data'
 
@@ -41,7 +41,8 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
     await page.getByLabel('Ripeta il PIN').fill('2468')
     await page.getByRole('button', { name: 'Salva il PIN' }).click()
     await page.getByTestId('pin-set').waitFor()
-    await expect.poll(async () => (await tabletState(page)).queued, { timeout: 30_000 }).toBe(0)
+    // The new event goes up by itself: wait for it (expect.poll is for tests, not hooks).
+    for (let i = 0; i < 120 && (await tabletState(page)).queued > 0; i++) await page.waitForTimeout(250)
     await tablet.context!.setOffline(true)
   })
   afterAll(async () => {
@@ -65,7 +66,7 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
     await page.clock.runFor('00:46')
     await page.getByTestId('kiosk-idle').waitFor()
     await page.clock.runFor('00:16')
-    await expect.poll(() => kioskStep(page)).toBe('attract')
+    await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
     // Nothing of the previous visitor is left on the page or in the draft; the partial is a fact.
     expect(await page.getByTestId('kiosk').getAttribute('lang')).toBe('it')
     const { responses, draft } = await tabletResponses(page)
@@ -79,7 +80,7 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
     await beginSurvey(page, 'zh')
     await answerCurrent(page)
     await page.clock.runFor('01:05')
-    await expect.poll(() => kioskStep(page)).toBe('attract')
+    await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
     const { responses, draft } = await tabletResponses(page)
     expect(responses).toHaveLength(1)
     expect(draft).toBe(false)
@@ -91,15 +92,15 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
     await beginSurvey(page, 'ar')
     await answerCurrent(page)
     const kioskUrl = page.url()
-    await expect.poll(async () => (await tabletResponses(page)).draft).toBe(true)
+    await expect.poll(async () => (await tabletResponses(page)).draft, SLOW).toBe(true)
     await tablet.kill()
     const context = await tablet.launch()
     await context.clock.install()
     await context.setOffline(true)
     page = await tablet.page()
     await page.goto(kioskUrl)
-    await expect.poll(() => kioskStep(page)).toBe('attract')
-    await expect.poll(async () => (await tabletResponses(page)).responses.length).toBe(2)
+    await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
+    await expect.poll(async () => (await tabletResponses(page)).responses.length, SLOW).toBe(2)
     const { responses, draft } = await tabletResponses(page)
     expect(draft).toBe(false)
     expect(responses[1]!.payload).toMatchObject({ language: 'ar', completion: 'partial', answers: [{ questionId: 'satisfaction' }] })
@@ -117,7 +118,7 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
     for (let i = 0; i < 4; i++) await typeExitPin(page, '1111')
     await page.getByText(/Troppi tentativi/).waitFor()
     await page.reload()
-    await expect.poll(() => kioskStep(page)).toBe('attract')
+    await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
     await page.getByTestId('kiosk-exit-control').click()
     await page.getByText(/Troppi tentativi/).waitFor()
     expect(await page.locator('#kiosk-exit-pin').isDisabled()).toBe(true)
@@ -127,7 +128,7 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
     await typeExitPin(page, '2468')
     await page.waitForURL(/\/surveys$/)
     // The operator's screen counts this tablet's responses: one complete, two partial (kept).
-    await expect.poll(() => page.getByTestId('responses-tablet').first().textContent()).toBe('3')
+    await expect.poll(() => page.getByTestId('responses-tablet').first().textContent(), SLOW).toBe('3')
     expect(await page.getByTestId('responses-today').first().textContent()).toBe('3')
   })
 

@@ -8,7 +8,7 @@ import { AppRelease } from './support/app-release'
 import { AppServer } from './support/app-server'
 import { screenshotForDocs, violations } from './support/axe'
 import { Tablet } from './support/browser'
-import { answerCurrent, beginSurvey, completeSurvey, enterKiosk, everyTypeSurvey, kioskStep, putDocuments, smallTargets, tabletResponses } from './support/kiosk-flow'
+import { SLOW, answerCurrent, beginSurvey, completeSurvey, enterKiosk, everyTypeSurvey, kioskStep, putDocuments, smallTargets, tabletResponses } from './support/kiosk-flow'
 
 const LANGUAGES = ['it', 'en', 'ar', 'zh', 'es']
 const build = (page: Page) => page.evaluate(() => document.querySelector('meta[name="corner-build"]')?.getAttribute('content') ?? 'first')
@@ -35,7 +35,7 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
     await page.goto(server.url)
     await waitForActiveServiceWorker(page)
     await page.reload()
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true)
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), SLOW).toBe(true)
     await createEvent(page, 'Sagra con questionario')
     await page.getByTestId('open-surveys').click()
     await page.waitForURL(/\/events\/[0-9a-f-]+\/surveys$/)
@@ -87,9 +87,11 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
         await page.goto(surveysUrl)
         await page.getByTestId('start-kiosk').first().waitFor()
         await enterKiosk(page, survey.id)
-      } else {
+      } else if ((await kioskStep(page)) === 'thanks') {
+        // Still on the previous test's thank-you screen (it resets by itself after a few seconds).
         await page.getByRole('button', { name: 'Prossima persona' }).click()
       }
+      await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
       const offered = await page.locator('[data-language]').evaluateAll((els) => els.map((el) => [el.getAttribute('data-language'), el.getAttribute('lang'), el.textContent?.trim()]))
       expect(offered.map(([code, lang]) => [code, lang])).toEqual(LANGUAGES.map((l) => [l, l]))
       for (const language of LANGUAGES) {
@@ -99,7 +101,7 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
         if (survey.id === TEMPLATE_SURVEY_IDS.standSatisfaction && (language === 'it' || language === 'ar')) await screenshotForDocs(page, `kiosk-${language}`)
         await completeSurvey(page)
         await page.locator('.kiosk-thanks button').click()
-        await expect.poll(() => kioskStep(page)).toBe('attract')
+        await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
       }
     }
     const { responses } = await tabletResponses(page)

@@ -3,6 +3,8 @@ import { expect } from 'vitest'
 import { surveySchema, type Survey } from '../../../src/shared/surveys'
 
 const LANGS = ['it', 'en', 'ar', 'zh', 'es'] as const
+/** Poll options: a strict commit on a busy 2-core machine can take longer than expect.poll's 1 s default. */
+export const SLOW = { timeout: 15_000, interval: 50 }
 const all = (text: string) => Object.fromEntries(LANGS.map((l) => [l, `${text} [${l}]`]))
 
 /** A survey with one question of every type (the templates use five of the eight), valid by the shared schema. */
@@ -81,14 +83,14 @@ export const kioskStep = (page: Page) => page.getByTestId('kiosk').getAttribute(
 /** From the operator's survey screen into the kiosk for one survey. */
 export async function enterKiosk(page: Page, surveyId: string): Promise<void> {
   await page.locator(`[data-testid="start-kiosk"][data-survey="${surveyId}"]`).click()
-  await expect.poll(() => kioskStep(page)).toBe('attract')
+  await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
 }
 
 /** Picks a language and passes the privacy notice. */
 export async function beginSurvey(page: Page, language: string): Promise<void> {
   await page.locator(`[data-language="${language}"]`).click()
   await page.getByTestId('kiosk-start').click()
-  await expect.poll(() => kioskStep(page)).toBe('question')
+  await expect.poll(() => kioskStep(page), SLOW).toBe('question')
 }
 
 /** Answers the question on screen with its first choice (multiple choice and number need "next"). */
@@ -105,8 +107,10 @@ export async function answerCurrent(page: Page): Promise<void> {
   } else {
     await question.locator('[role="radio"]').first().click()
   }
-  // Moved on: another question, or the thank-you screen.
-  await expect.poll(async () => (await kioskStep(page)) === 'thanks' || (await page.locator('[data-question-type] h1').textContent()) !== heading).toBe(true)
+  // Moved on: another question, the thank-you screen, or (a failure the caller reports) elsewhere.
+  await expect
+    .poll(() => page.evaluate((before) => document.querySelector('[data-question-type] h1')?.textContent !== before, heading), SLOW)
+    .toBe(true)
 }
 
 /** Answers every question until the thank-you screen; returns the question types seen. */
