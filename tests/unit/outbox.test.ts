@@ -85,6 +85,8 @@ describe('reading the next batch from the outbox', () => {
     expect(batch.events[0]).not.toHaveProperty('origin')
     expect(batch.facts.map((f) => f.id)).toEqual([taps[0]])
     expect(batch.recordIds).toEqual([events[0], taps[0]])
+    const firstEvent = JSON.stringify(batch.events[0]).length + 1
+    expect((await readOutboxBatch({ facts: 2, events: 2, bytes: 32 + firstEvent })).recordIds).toEqual([events[0]])
     const skipping = await readOutboxBatch({ facts: 2, events: 1, bytes: 1_000_000 }, new Set([taps[0]!, events[0]!]))
     expect(skipping.recordIds).toEqual([events[1], taps[1], taps[2]])
     // An entry whose record is gone is passed over, not sent as nothing.

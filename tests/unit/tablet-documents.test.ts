@@ -49,6 +49,7 @@ describe('documents on the tablet', () => {
     await db.kits.put({ ...demoKit, version: demoKit.version - 1 })
     await ensureDemoDocuments()
     expect(await getKit(demoKit.id)).toEqual(demoKit)
+    expect(await db.events.count()).toBe(0)
   })
 
   it('keeps a newer local copy of a survey or content over an older pulled one, and takes a newer one', async () => {
@@ -74,6 +75,10 @@ describe('documents on the tablet', () => {
     const demo = { ...demoEvent(new Date()), version: 1 }
     await saveServerDocuments({ kits: [], events: [demo] })
     expect(await db.events.get(demo.id)).toEqual({ ...demo, origin: 'server' })
+    // A coordinator's later edit replaces the server copy the tablet holds.
+    const edited = { ...demo, version: 2, name: 'Modificato' }
+    await saveServerDocuments({ kits: [], events: [edited] })
+    expect(await db.events.get(demo.id)).toEqual({ ...edited, origin: 'server' })
   })
 
   it('stores a pulled page and its cursor together, or neither', async () => {
