@@ -47,6 +47,7 @@ describe('when the tablet syncs on its own', () => {
     expect(reasons).toEqual(['start'])
     window.dispatchEvent(new Event('online'))
     setVisibility('hidden')
+    expect(reasons).toEqual(['start', 'online'])
     setVisibility('visible')
     expect(reasons).toEqual(['start', 'online', 'visible'])
   })
