@@ -96,6 +96,20 @@ describe('precompressed static files', () => {
     expect(res.headers['cache-control']).toBe('no-store')
   })
 
+  it('sends a hashed asset without the document-only headers, keeping nosniff and CORP; documents and the worker keep them', async () => {
+    const res = await getRaw(`/${asset}`, { 'accept-encoding': 'br' })
+    for (const name of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'last-modified']) {
+      expect(res.headers[name], name).toBeUndefined()
+    }
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin')
+    for (const path of ['/', '/sw.js']) {
+      const doc = await getRaw(path, { accept: 'text/html', 'accept-encoding': 'br' })
+      expect(doc.headers['content-security-policy'], path).toMatch(/default-src 'self'/)
+      expect(doc.headers['x-frame-options'], path).toBe('SAMEORIGIN')
+    }
+  })
+
   it('serves a file without a compressed copy as it is', async () => {
     const res = await getRaw('/robots.txt', { 'accept-encoding': 'br, gzip' })
     expect(res.status).toBe(200)

@@ -8,6 +8,14 @@ const IMMUTABLE = 'public, max-age=31536000, immutable'
 // Files that name other files by hash: a stale copy would pin clients to an old release.
 const NEVER_CACHED = /^(index\.html|sw\.js|registerSW\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/
 
+// Headers that only mean something on a document or a worker script (its CSP, framing,
+// referrer, opener…). A hashed script or stylesheet carries them for nothing: ~450 bytes on
+// each of the ~100 requests of an install. nosniff and Cross-Origin-Resource-Policy stay.
+const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy', 'cross-origin-opener-policy', 'origin-agent-cluster', 'referrer-policy',
+  'x-dns-prefetch-control', 'x-download-options', 'x-frame-options', 'x-permitted-cross-domain-policies', 'x-xss-protection',
+]
+
 export function cacheControlFor(root: string, filePath: string): string {
   if (filePath.startsWith(join(root, 'assets') + sep) || filePath.startsWith(join(root, 'phone', 'assets') + sep)) return IMMUTABLE
   // A precompressed sibling (`sw.js.br`) is cached like the file it stands for.
@@ -29,8 +37,13 @@ export async function registerStaticFiles(app: FastifyInstance, root: string | f
       preCompressed: true,
       cacheControl: false,
       etag: true,
-      lastModified: true,
-      setHeaders: (reply, filePath) => reply.header('cache-control', cacheControlFor(root, filePath)),
+      // The etag alone revalidates index.html and the worker; hashed assets never revalidate.
+      lastModified: false,
+      setHeaders: (reply, filePath) => {
+        const cacheControl = cacheControlFor(root, filePath)
+        reply.header('cache-control', cacheControl)
+        if (cacheControl === IMMUTABLE) for (const name of DOCUMENT_ONLY_HEADERS) reply.raw.removeHeader(name)
+      },
     })
   }
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
