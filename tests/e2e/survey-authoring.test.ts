@@ -82,6 +82,8 @@ describe('a coordinator authoring a survey', () => {
     ] as const) await cell(page, path).fill(text)
     expect(await page.getByTestId('survey-missing-count').textContent()).toContain('Tutti i testi sono tradotti')
     await page.getByTestId('survey-save').click()
+    // The message shows at once; the address moves to the new survey's own right after.
+    await page.waitForURL(/\/coordinator\/surveys\/[0-9a-f-]{36}\?done=saved$/)
     await page.getByText('Bozza salvata.').waitFor()
     surveyId = new URL(page.url()).pathname.split('/')[3]!
     expect(surveyId).toMatch(/^[0-9a-f-]{36}$/)
