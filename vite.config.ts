@@ -46,11 +46,17 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: webManifest,
+      includeManifestIcons: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,woff2,svg,png,webmanifest}'],
         // Chart.js serves the coordinator's report pages only, which need the network anyway:
         // left out of the install (docs/reports.md), fetched when a report page opens.
-        globIgnores: ['**/assets/chart-*.js'],
+        // The coordinator's areas beyond login, events and tablets (surveys, contents, reports,
+        // kits, exports) are one `online-coordinator` chunk, left out the same way: offline the
+        // area's layout (precached) says it needs the network.
+        // The 512 px icons are for the home screen: the browser fetches them when it installs the
+        // app and keeps its own copy; the pages never show them.
+        globIgnores: ['**/assets/chart-*.js', '**/assets/online-*', 'icons/*-512.png'],
       },
       devOptions: { enabled: false },
     }),
@@ -69,7 +75,18 @@ export default defineConfig({
           groups: [
             {
               name: 'vendor',
-              test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify|dexie|uuid)[\\/]|rolldown[\\/]runtime|src[\\/]app[\\/]db[\\/](db|database)\.ts$/,
+              // With the small modules every first view loads anyway (one request each otherwise).
+              test: /node_modules[\\/](@vue|vue|vue-router|pinia|vue-i18n|@intlify|dexie|uuid)[\\/]|rolldown[\\/]runtime|preload-helper|src[\\/]app[\\/]db[\\/](db|database|outbox|sync-state)\.ts$|src[\\/]app[\\/]composables[\\/]useLiveQuery\.ts$|src[\\/]app[\\/]api[\\/]api-error\.ts$|src[\\/]shared[\\/]survey-templates[\\/]ids\.ts$/,
+            },
+            {
+              name: 'online-coordinator',
+              // Only these modules: what they import (Vue, zod, the kiosk's components…) stays
+              // in the chunks the rest of the app shares.
+              includeDependenciesRecursively: false,
+              // Not their route tables: the entry chunk imports those (they only import lazily).
+              test: (id: string) =>
+                /src[\\/]app[\\/]coordinator[\\/](surveys|contents|reports|kits|exports)[\\/]|src[\\/]app[\\/]api[\\/](survey|contents|reports|kits)-api\.ts$/.test(id) &&
+                !/[\\/]routes\.ts$/.test(id),
             },
           ],
         },

@@ -28,10 +28,11 @@ interface Transfer {
 
 /**
  * Chromium reports a body of 0 for the worker's own script (sw.js): count the bytes the server
- * sends for it with the same Accept-Encoding instead, plus the headers Chromium did report.
+ * sends for it in the encoding Chromium got (its request headers, as Playwright reports them,
+ * may lack Accept-Encoding), plus the headers Chromium did report.
  */
-async function workerScriptBody(request: Request): Promise<number> {
-  const acceptEncoding = (await request.allHeaders())['accept-encoding'] ?? ''
+async function workerScriptBody(request: Request, encoding: string): Promise<number> {
+  const acceptEncoding = encoding === 'identity' ? ((await request.allHeaders())['accept-encoding'] ?? '') : encoding
   const answer = await new Promise<Buffer>((resolve, reject) => {
     get(request.url(), { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
       const chunks: Buffer[] = []
@@ -46,14 +47,15 @@ async function transferOf(request: Request, origin: string): Promise<Transfer> {
   const headers = (await response?.allHeaders()) ?? {}
   const byWorker = request.serviceWorker() !== null
   const type = request.resourceType()
-  const body = byWorker && type === 'script' && sizes.responseBodySize === 0 ? await workerScriptBody(request) : sizes.responseBodySize
+  const encoding = headers['content-encoding'] ?? 'identity'
+  const body = byWorker && type === 'script' && sizes.responseBodySize === 0 ? await workerScriptBody(request, encoding) : sizes.responseBodySize
   return {
     path: request.url().replace(origin, ''),
     byWorker,
     type,
     // A response from the HTTP cache reports a body of minus its headers: 0 bytes on the wire.
     bytes: Math.max(0, sizes.responseHeadersSize + body),
-    encoding: headers['content-encoding'] ?? 'identity',
+    encoding,
   }
 }
 

@@ -12,9 +12,12 @@ describe('the built service worker', () => {
     const urls = precachedUrls()
     expect(urls).toContain('index.html')
     expect(urls).toContain('manifest.webmanifest')
-    // Chart.js is for the coordinator's report pages (online only): not part of the install.
-    const assets = readdirSync('dist/assets').filter((f) => /\.(js|css)$/.test(f) && !/^chart-.*\.js$/.test(f))
-    expect(urls.some((url) => /^assets\/chart-/.test(url))).toBe(false)
+    // Chart.js and the coordinator's online-only areas (surveys, contents, reports, kits,
+    // exports) are not part of the install.
+    const online = (f: string) => /^chart-.*\.js$/.test(f) || f.startsWith('online-')
+    const assets = readdirSync('dist/assets').filter((f) => /\.(js|css)$/.test(f) && !online(f))
+    expect(urls.some((url) => online(url.replace(/^assets\//, '')))).toBe(false)
+    expect(readdirSync('dist/assets').some((f) => f.startsWith('online-coordinator') && f.endsWith('.js'))).toBe(true)
     for (const asset of assets) expect(urls).toContain(`assets/${asset}`)
   })
 
