@@ -19,7 +19,7 @@ const run = (command, args) => {
 }
 
 run('npm', ['run', '--silent', 'build'])
-for (const bench of ['bundle-size', 'tap-latency', 'offline-relaunch', 'push-10k', 'server-ingest', 'server-concurrency', 'kiosk', 'phone-survey']) {
+for (const bench of ['bundle-size', 'tap-latency', 'offline-relaunch', 'push-10k', 'server-ingest', 'server-concurrency', 'kiosk', 'phone-survey', 'landing', 'reports']) {
   console.log(`\n▶ bench/${bench}.ts`)
   run('npx', ['tsx', `bench/${bench}.ts`])
 }
