@@ -110,9 +110,12 @@ describe('the survey on a visitor\'s phone', () => {
     await page.unroute('**/api/v1/codes/*/responses')
   })
 
-  it('explains an unknown code', async () => {
+  it('explains an unknown code, and one that cannot exist, in words', async () => {
     await page.goto(`${server.url}/s/abcdefghij`)
     await page.locator('[data-step="not_found"]').waitFor()
     expect(await violations(page)).toEqual([])
+    const res = await page.goto(`${server.url}/s/not-a-code`)
+    expect(res?.status()).toBe(404)
+    await page.locator('[data-step="not_found"]').waitFor()
   })
 })
