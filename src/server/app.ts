@@ -10,6 +10,7 @@ import type { Database } from './db/database.table.js'
 import { migrateToLatest } from './db/migrate.js'
 import { openDatabase } from './db/open-database.js'
 import { seedDemoDocuments } from './documents/seed.js'
+import { oneStarterAtATime } from './db/startup-lock.js'
 import { mediaRoutes } from './contents/media-routes.js'
 import { healthRoutes } from './health/health-routes.js'
 import { createLinkCountBuffer, type LinkCountBuffer } from './landing/link-count-buffer.js'
@@ -101,10 +102,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   })
 
   try {
-    await migrateToLatest(opened)
-    const admin = await ensureAdmin(opened.db, options.admin, app.clock())
-    if (admin) options.onAdminCreated?.(admin)
-    await seedDemoDocuments(opened.db, app.clock())
+    await oneStarterAtATime(opened, async () => {
+      await migrateToLatest(opened)
+      const admin = await ensureAdmin(opened.db, options.admin, app.clock())
+      if (admin) options.onAdminCreated?.(admin)
+      await seedDemoDocuments(opened.db, app.clock())
+    })
   } catch (error) {
     await opened.close()
     throw error

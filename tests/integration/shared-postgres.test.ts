@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { demoEvent } from '../../src/shared/demo-event.js'
 import { startServer } from '../../src/server/start-server.js'
 import { enrolNewDevice, interaction, json, login, push } from './helpers/api.js'
-import { ADMIN_PASSWORD, backends, runScopedName, startTestServer } from './helpers/backends.js'
+import { ADMIN_PASSWORD, backends, dropSchema, runScopedName, startTestServer } from './helpers/backends.js'
 import { makeTempDir } from './helpers/fake-dist.js'
 import { databaseUrl, PG_URL } from './helpers/pg-url.js'
 
@@ -72,6 +72,27 @@ describe.runIf(postgres)('a PostgreSQL database shared with other apps', () => {
       }
     } finally {
       await sql(PG_URL, [`drop database if exists "${legacy}" with (force)`])
+    }
+  })
+})
+
+describe.runIf(postgres)('server processes starting at once on one fresh PostgreSQL schema (WEB_CONCURRENCY)', () => {
+  const schema = runScopedName('starters')
+  afterAll(async () => dropSchema(schema))
+
+  it('all start: they take turns to migrate and seed, and the shipped documents exist once', async () => {
+    const start = () => startServer({ port: 0, dataDir: makeTempDir(), staticRoot: false, databaseUrl: PG_URL, pgSchema: schema, admin: { password: ADMIN_PASSWORD } })
+    const started = await Promise.allSettled([start(), start(), start()])
+    const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+    try {
+      expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started', 'started'])
+      const db = servers[0]!.app.db
+      expect(await db.selectFrom('accounts').select('id').execute()).toHaveLength(1)
+      const revisions = await db.selectFrom('survey_revisions').select(['survey_id', 'revision']).execute()
+      expect(new Set(revisions.map((r) => `${r.survey_id}/${r.revision}`)).size).toBe(revisions.length)
+      expect(revisions.length).toBeGreaterThan(0)
+    } finally {
+      await Promise.all(servers.map((s) => s.close()))
     }
   })
 })
