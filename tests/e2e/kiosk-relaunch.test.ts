@@ -22,7 +22,7 @@ describe('a tablet relaunched while its kiosk runs', () => {
     await page.goto(server.url)
     await waitForActiveServiceWorker(page)
     await page.reload()
-    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)), SLOW).toBe(true)
+    await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 15_000 })
     await page.goto(`${server.url}/settings`)
     await page.getByLabel('Nuovo PIN (da 4 a 8 cifre)').fill('2468')
     await page.getByLabel('Ripeta il PIN').fill('2468')
