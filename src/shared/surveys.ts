@@ -46,15 +46,23 @@ export const questionSchema = z.strictObject({
   showIf: showIfSchema.optional(),
 })
 
-/** The content a coordinator authors (and imports/exports). */
-export const surveyContentSchema = z.strictObject({
+const contentShape = {
   /** For coordinators only; never shown to visitors. */
   name: text(120),
   languages: z.array(languageCodeSchema).min(1).max(12),
   defaultLanguage: languageCodeSchema,
   title: localizedSchema(120),
   questions: z.array(questionSchema).min(1).max(MAX_QUESTIONS),
-}).superRefine(checkSurvey)
+}
+
+/** The content a coordinator publishes: every text in every language. */
+export const surveyContentSchema = z.strictObject(contentShape).superRefine(checkSurvey)
+
+/**
+ * A draft as a coordinator saves it (and as survey files carry it): the same rules, except that
+ * texts may still be missing in some languages. Only publishing asks for every translation.
+ */
+export const surveyDraftContentSchema = z.strictObject(contentShape).superRefine((survey, ctx) => checkRules(survey, ctx, false))
 
 /** A published survey as tablets pull it. `revision` counts publications; `version` is the sync cursor. */
 export const surveySchema = z.strictObject({
@@ -84,12 +92,16 @@ function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string)
 
 /** Rules a schema alone cannot say: every text in every language, options where they belong, skip logic backwards only. */
 function checkSurvey(survey: SurveyShape, ctx: z.RefinementCtx): void {
+  checkRules(survey, ctx, true)
+}
+
+function checkRules(survey: SurveyShape, ctx: z.RefinementCtx, everyTranslation: boolean): void {
   const languages = new Set(survey.languages)
   if (languages.size !== survey.languages.length) issue(ctx, ['languages'], 'duplicate_language')
   if (!languages.has(survey.defaultLanguage)) issue(ctx, ['defaultLanguage'], 'not_in_languages')
   const complete = (texts: Record<string, string> | undefined, path: (string | number)[]) => {
     if (!texts) return
-    for (const lang of languages) if (!texts[lang]) issue(ctx, [...path, lang], 'missing_translation')
+    if (everyTranslation) for (const lang of languages) if (!texts[lang]) issue(ctx, [...path, lang], 'missing_translation')
     for (const lang of Object.keys(texts)) if (!languages.has(lang)) issue(ctx, [...path, lang], 'language_not_offered')
   }
   complete(survey.title, ['title'])
@@ -121,5 +133,7 @@ export { answerValues }
 
 export type Question = z.infer<typeof questionSchema>
 export type SurveyContent = z.infer<typeof surveyContentSchema>
+/** Same shape as SurveyContent; some texts may lack some languages. */
+export type SurveyDraftContent = z.infer<typeof surveyDraftContentSchema>
 export type Survey = z.infer<typeof surveySchema>
 export type Localized = Record<string, string>

@@ -8,7 +8,7 @@ import { violations } from './support/axe'
 import { Tablet } from './support/browser'
 import { Coordinator, serverFactIds } from './support/central'
 import { FaultProxy } from './support/fault-proxy'
-import { SLOW, answerCurrent, beginSurvey, completeSurvey, enterKiosk, kioskStep, putDocuments, tabletResponses, typeExitPin } from './support/kiosk-flow'
+import { SLOW, answerCurrent, beginSurvey, completeSurvey, enterKiosk, kioskStep, leaveKiosk, putDocuments, tabletResponses, typeExitPin } from './support/kiosk-flow'
 import { enrolAndOpenEvent, syncNow } from './support/sync-flow'
 import { tabletDeviceId, tabletState } from './support/tablet-data'
 
@@ -23,6 +23,8 @@ describe('kiosk resets, exits and syncs: idle visitors, the operator PIN, a kill
   let eventUrl = ''
 
   async function openKiosk(): Promise<void> {
+    // The previous test's kiosk still runs (a typed address would land back in it): the operator leaves first.
+    if (page.url().includes('/kiosk')) await leaveKiosk(page, '2468')
     await page.goto(`${eventUrl}/surveys`)
     await page.getByTestId('start-kiosk').first().waitFor()
     await enterKiosk(page, satisfaction.id)

@@ -42,7 +42,7 @@ describe('a coordinator authoring a survey', () => {
     expect(await violations(page)).toEqual([])
   })
 
-  it('creates a survey from scratch and is told which translations are missing', async () => {
+  it('creates a survey from scratch, saves it half translated, and is told which translations publishing needs', async () => {
     await page.locator('#survey-source').selectOption('blank')
     await page.getByTestId('survey-create').click()
     await page.getByRole('heading', { level: 1, name: 'Nuovo questionario' }).waitFor()
@@ -50,17 +50,20 @@ describe('a coordinator authoring a survey', () => {
     await page.locator('#survey-name').fill(NAME)
     await page.locator('input[data-lang="ar"]').check()
     await page.locator('#q-q1-text').fill('Ha misurato la pressione quest’anno?')
-    await page.getByTestId('survey-save').click()
+    await page.getByTestId('survey-publish').click()
     const refusal = page.locator('[data-outcome][role="alert"]')
     await refusal.waitFor()
-    expect(await refusal.textContent()).toContain('mancano ancora 5 traduzioni')
+    expect(await refusal.getAttribute('data-error-code')).toBe('incomplete_translation')
+    expect(await refusal.textContent()).toContain('Salvato come bozza, non pubblicato: mancano ancora 5 traduzioni')
     const arabic = (await refusal.locator('[data-path="questions.0.text.ar"]').textContent())?.replace(/\s+/g, ' ')
     expect(arabic).toContain('domanda 1 › testo › ar: traduzione mancante.')
     expect(await page.getByTestId('survey-missing-count').textContent()).toContain('Mancano ancora 5 traduzioni')
     expect(await cell(page, 'title.ar').getAttribute('aria-invalid')).toBe('true')
     expect(await cell(page, 'title.ar').getAttribute('dir')).toBe('rtl')
     expect(await violations(page)).toEqual([])
-    expect(await surveyCount()).toBe(4)
+    // Saved as a draft (the only way in was "publish"), never published.
+    expect(await surveyCount()).toBe(5)
+    expect(await page.getByTestId('survey-revision').textContent()).toContain('Bozza, mai pubblicato')
   })
 
   it('translates side by side, adds a question shown only after a "yes", and saves a draft', async () => {
@@ -90,6 +93,28 @@ describe('a coordinator authoring a survey', () => {
     expect(await page.getByTestId('survey-revision').textContent()).toContain('Bozza, mai pubblicato')
     expect(await violations(page)).toEqual([])
     await screenshotForDocs(page, 'coordinator-survey-editor', true)
+  })
+
+  it('refuses a save on a draft someone else saved since it was opened, overwriting nothing', async () => {
+    const other = await page.context().newPage()
+    await other.goto(`${server.url}/coordinator/surveys/${surveyId}`)
+    await cell(other, 'title.en').fill('Your heart, today')
+    await other.getByTestId('survey-save').click()
+    await other.getByText('Bozza salvata.').waitFor()
+    await other.close()
+    await cell(page, 'title.en').fill('Your heart (mine)')
+    await page.getByTestId('survey-save').click()
+    const refusal = page.locator('[data-outcome][role="alert"]')
+    await refusal.waitFor()
+    expect(await refusal.getAttribute('data-error-code')).toBe('draft_conflict')
+    expect(await refusal.textContent()).toContain('Qualcun altro ha salvato o pubblicato questo questionario dopo che l’hai aperto: non è stato sovrascritto nulla.')
+    expect(await cell(page, 'title.en').inputValue()).toBe('Your heart (mine)')
+    expect(await violations(page)).toEqual([])
+    const stored = await api<{ draft: { title: { en: string } } }>(`/api/v1/admin/surveys/${surveyId}`)
+    expect(stored.draft.title.en).toBe('Your heart, today')
+    // Opened again: the other coordinator's draft, which this one can now change.
+    await page.reload()
+    await expect.poll(() => cell(page, 'title.en').inputValue()).toBe('Your heart, today')
   })
 
   it('previews the survey in Arabic, right to left, through the kiosk screens and its skip logic', async () => {
@@ -133,8 +158,8 @@ describe('a coordinator authoring a survey', () => {
   it('exports the survey as a JSON file and imports it again as a new draft', async () => {
     await page.getByRole('link', { name: 'Torna ai questionari' }).click()
     const mine = row(page, NAME)
-    await mine.waitFor()
-    expect(await mine.getByTestId('survey-state').textContent()).toContain('Pubblicato: revisione 2')
+    // The list shows what the store last read (the kits card read it before the publications) until its own fresh read lands.
+    await expect.poll(() => mine.getByTestId('survey-state').textContent()).toContain('Pubblicato: revisione 2')
     expect(await mine.textContent()).toContain(KIT)
     const [download] = await Promise.all([page.waitForEvent('download'), mine.getByRole('button', { name: `Esporta JSON ${NAME}` }).click()])
     expect(download.suggestedFilename()).toBe('survey-giornata-del-cuore-lodi.json')
@@ -179,7 +204,7 @@ describe('a coordinator authoring a survey', () => {
     expect(await surveyCount()).toBe(6)
   })
 
-  it('reads the same in English: list, editor, a refused save and the preview, axe clean', async () => {
+  it('reads the same in English: list, editor, a refused publication and the preview, axe clean', async () => {
     await page.evaluate(() => localStorage.setItem('corner.locale', 'en'))
     await page.goto(`${server.url}/coordinator/surveys`)
     await page.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor()
@@ -195,8 +220,8 @@ describe('a coordinator authoring a survey', () => {
     await page.locator('#q-help_reading-type').selectOption('likert_5')
     await page.locator('#q-help_reading-scale').waitFor()
     await cell(page, 'title.zh').fill('')
-    await page.getByTestId('survey-save').click()
-    await page.getByText('Not saved and not published: one text still needs a translation').waitFor()
+    await page.getByTestId('survey-publish').click()
+    await page.getByText('Saved as a draft, not published: one text still needs a translation').waitFor()
     expect(await violations(page)).toEqual([])
     await page.getByTestId('survey-preview').click()
     await page.locator('[data-preview-language="zh"]').click()

@@ -46,7 +46,7 @@ describe.each(backends)('survey authoring on $name', ({ name, available }) => {
 
     // Revision 2 adds an option while tablets still hold revision 1.
     const edited = { ...twoLanguages, questions: [{ ...twoLanguages.questions[0]!, options: [...twoLanguages.questions[0]!.options!, { value: 'last_year', label: { it: 'L’anno scorso', en: 'Last year' } }] }] }
-    expect((await call('PUT', `/surveys/${id}/draft`, edited)).status).toBe(200)
+    expect((await call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: 2, draft: edited })).status).toBe(200)
     expect((await call('POST', `/surveys/${id}/publish`, { expectedRevision: 0 })).body).toMatchObject({ code: 'revision_conflict' })
     expect((await call('POST', `/surveys/${id}/publish`, { expectedRevision: 1 })).body).toMatchObject({ revision: 2 })
     expect((await call('POST', `/surveys/${id}/publish`, {})).body).toMatchObject({ code: 'nothing_to_publish' })
@@ -54,12 +54,65 @@ describe.each(backends)('survey authoring on $name', ({ name, available }) => {
     expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'invalid'])
   })
 
-  it.skipIf(!available)('refuses an incomplete translation with the path of each missing text, saving nothing', async () => {
+  it.skipIf(!available)('saves a draft translated in part; publishing it is refused, naming each missing text, until every text is there', async () => {
+    const partial = { ...twoLanguages, title: { it: 'Solo italiano' }, questions: [{ ...twoLanguages.questions[0]!, text: { it: 'Ha misurato la pressione?' } }] }
+    const created = await call('POST', '/surveys', partial)
+    expect(created.status).toBe(201)
+    const { id, draftVersion } = surveyDetailSchema.parse(created.body)
+    expect(created.body.draft).toEqual(partial)
+
+    const refused = await call('POST', `/surveys/${id}/publish`, { expectedRevision: 0 })
+    expect(refused).toMatchObject({ status: 400, body: { code: 'incomplete_translation' } })
+    expect(refused.body.details).toEqual([{ path: 'title.en', message: 'missing_translation' }, { path: 'questions.0.text.en', message: 'missing_translation' }])
+    const after = await call('GET', `/surveys/${id}`)
+    expect(after.body).toMatchObject({ revision: 0, published: null, draftVersion, draft: partial })
+
+    // A second save, still partial, then the full translation: only the last one publishes.
+    const more = { ...partial, title: { it: 'Solo italiano', en: 'Italian only' } }
+    const saved = await call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: draftVersion, draft: more })
+    expect(saved.status).toBe(200)
+    expect((await call('POST', `/surveys/${id}/publish`, {})).body.details).toEqual([{ path: 'questions.0.text.en', message: 'missing_translation' }])
+    const done = await call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: saved.body.draftVersion, draft: { ...more, questions: twoLanguages.questions } })
+    expect((await call('POST', `/surveys/${id}/publish`, { expectedDraftVersion: done.body.draftVersion })).body).toMatchObject({ revision: 1, draft: null })
+  })
+
+  it.skipIf(!available)('still refuses a draft that is wrong in other ways, saving nothing', async () => {
     const before = await countSurveys()
-    const { status, body } = await call('POST', '/surveys', { ...twoLanguages, title: { it: 'Solo italiano' } })
+    const { status, body } = await call('POST', '/surveys', { ...twoLanguages, title: { it: 'Il cuore', fr: 'Le cœur' }, defaultLanguage: 'de' })
     expect(status).toBe(400)
-    expect(body.details).toContainEqual({ path: 'title.en', message: 'missing_translation' })
+    expect(body.details).toEqual(expect.arrayContaining([{ path: 'title.fr', message: 'language_not_offered' }, { path: 'defaultLanguage', message: 'not_in_languages' }]))
     expect(await countSurveys()).toBe(before)
+  })
+
+  it.skipIf(!available)('refuses a save on a draft changed since it was opened (409), overwriting nothing', async () => {
+    const { id, draftVersion: opened } = surveyDetailSchema.parse((await call('POST', '/surveys', twoLanguages)).body)
+    // Two coordinators opened the same draft; the first saves.
+    const first = { ...twoLanguages, name: 'Giornata del cuore (Anna)' }
+    const second = { ...twoLanguages, name: 'Giornata del cuore (Marco)' }
+    const saved = await call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: opened, draft: first })
+    expect(saved.status).toBe(200)
+    expect(saved.body.draftVersion).toBeGreaterThan(opened)
+    const late = await call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: opened, draft: second })
+    expect(late).toMatchObject({ status: 409, body: { code: 'draft_conflict' } })
+    expect((await call('POST', `/surveys/${id}/publish`, { expectedDraftVersion: opened })).body).toMatchObject({ code: 'draft_conflict' })
+    const stored = await call('GET', `/surveys/${id}`)
+    expect(stored.body).toMatchObject({ revision: 0, draftVersion: saved.body.draftVersion, draft: { name: 'Giornata del cuore (Anna)' } })
+    // A version from before a publication is stale too; a save without one is refused as malformed.
+    await call('POST', `/surveys/${id}/publish`, {})
+    expect((await call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: saved.body.draftVersion, draft: second })).status).toBe(409)
+    expect((await call('PUT', `/surveys/${id}/draft`, second)).status).toBe(400)
+    expect((await call('GET', `/surveys/${id}`)).body).toMatchObject({ revision: 1, draft: null, published: { name: 'Giornata del cuore (Anna)' } })
+  })
+
+  it.skipIf(!available)('lets exactly one of two saves racing from the same version through', async () => {
+    const { id, draftVersion } = surveyDetailSchema.parse((await call('POST', '/surveys', twoLanguages)).body)
+    const names = Array.from({ length: 4 }, (_, i) => `Salvataggio ${i}`)
+    const answers = await Promise.all(names.map((name) => call('PUT', `/surveys/${id}/draft`, { expectedDraftVersion: draftVersion, draft: { ...twoLanguages, name } })))
+    const statuses = answers.map((a) => a.status)
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 409)).toHaveLength(names.length - 1)
+    const winner = answers.find((a) => a.status === 200)!.body.draft.name
+    expect((await call('GET', `/surveys/${id}`)).body.draft.name).toBe(winner)
   })
 
   it.skipIf(!available)('exports a survey as a file and imports it as a new draft', async () => {

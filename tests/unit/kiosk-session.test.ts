@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
 import { db } from '../../src/app/db/db'
 import { readSurveyDraft } from '../../src/app/db/survey-responses'
@@ -88,6 +88,31 @@ describe('a kiosk session', () => {
       expect(await readSurveyDraft()).toBeUndefined()
       expect(await responses()).toEqual(keep ? [expect.objectContaining({ completion: 'partial', answers: [{ questionId: 'flu_intention', value: 5 }] })] : [])
     }
+  })
+
+  it('commits the last answer without a draft write of its own, and keeps the answers as a draft when the commit fails', async () => {
+    const { clock, advance } = manualClock()
+    const s = session(true, clock)
+    s.chooseLanguage('it')
+    s.start()
+    advance(5_000)
+    await s.answer(5)
+    const puts = vi.spyOn(db.meta, 'put')
+    const failing = vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'))
+    advance(5_000)
+    await s.answer('no')
+    failing.mockRestore()
+    // The commit failed: nothing recorded, the visitor still on the question, the answers kept for a killed tablet.
+    expect([s.step.value, s.failed.value, await db.facts.count()]).toEqual(['question', true, 0])
+    expect(await readSurveyDraft()).toMatchObject({ answers: [['flu_intention', 5], ['wants_info', 'no']] })
+    puts.mockClear()
+    await s.answer('yes')
+    expect(s.step.value).toBe('thanks')
+    // The tap that ended the survey wrote no draft before its commit (it would queue behind it).
+    expect(puts).not.toHaveBeenCalled()
+    puts.mockRestore()
+    expect(await responses()).toEqual([expect.objectContaining({ completion: 'complete', answers: [{ questionId: 'flu_intention', value: 5 }, { questionId: 'wants_info', value: 'yes' }] })])
+    expect(await readSurveyDraft()).toBeUndefined()
   })
 
   it('settles a draft left by a killed kiosk as the kit says', async () => {

@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { db } from '../../src/app/db/db'
+import { resetActiveKioskCache } from '../../src/app/db/active-kiosk'
 import { resetDeviceIdCache } from '../../src/app/db/meta'
 
 /** A fresh, empty database and Pinia for each test. */
@@ -9,4 +10,5 @@ export async function freshState(): Promise<void> {
   await db.delete()
   await db.open()
   resetDeviceIdCache()
+  resetActiveKioskCache()
 }

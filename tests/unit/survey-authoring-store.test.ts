@@ -26,8 +26,8 @@ function complete(): SurveyContent {
   survey.questions[0]!.text = { it: 'Ha misurato la pressione?', en: 'Blood pressure taken?' }
   return survey
 }
-const detail = (revision: number, draft: SurveyContent | null, published: SurveyContent | null = null) => ({
-  id: ID, revision, draft,
+const detail = (revision: number, draft: SurveyContent | null, published: SurveyContent | null = null, draftVersion = 1) => ({
+  id: ID, revision, draft, draftVersion,
   published: published && { ...published, id: ID, version: 7, revision, publishedAt: '2026-11-26T10:00:00.000Z' },
 })
 
@@ -35,17 +35,31 @@ beforeEach(() => setActivePinia(createPinia()))
 afterEach(() => vi.unstubAllGlobals())
 
 describe('the survey editor', () => {
-  it('refuses to save while a translation is missing, and asks the server nothing', async () => {
+  it('saves a draft with a translation missing, but refuses to publish it, naming the text, without asking the server', async () => {
+    const partial = { ...complete(), title: { it: 'Il cuore', en: ' ' } }
+    const { en: _en, ...italianTitle } = partial.title
+    const calls = server(json(201, detail(0, { ...partial, title: italianTitle })))
+    const editor = useSurveyEditor()
+    editor.startNew(partial)
+    expect(await editor.publish()).toBe('problems')
+    expect([editor.failure, editor.problems]).toEqual(['incomplete_translation', [{ path: 'title.en', code: 'missing_translation' }]])
+    // Saved as a draft (the blank text left out), never sent for publication.
+    expect(calls.map(([url, method, body]) => [method, url, body])).toEqual([['POST', '/api/v1/admin/surveys', { ...partial, title: italianTitle }]])
+    expect(editor.detail?.revision).toBe(0)
+  })
+
+  it('still refuses to save a draft that is wrong in other ways, and asks the server nothing', async () => {
     const calls = server()
     const editor = useSurveyEditor()
-    editor.startNew({ ...complete(), title: { it: 'Il cuore', en: ' ' } })
+    const survey = complete()
+    editor.startNew({ ...survey, questions: [survey.questions[0]!, survey.questions[0]!] })
     expect(await editor.save()).toBe('problems')
-    expect(editor.problems).toEqual([{ path: 'title.en', code: 'missing_translation' }])
+    expect(editor.problems).toEqual([{ path: 'questions.1.id', code: 'duplicate_question_id' }])
     expect(calls).toEqual([])
   })
 
-  it('creates the survey on its first save, then publishes the draft at the revision it read', async () => {
-    const calls = server(json(201, detail(0, complete())), json(200, detail(1, null, complete())))
+  it('creates the survey on its first save, then publishes the draft at the revision and draft version it read', async () => {
+    const calls = server(json(201, detail(0, complete())), json(200, detail(1, null, complete(), 2)))
     const editor = useSurveyEditor()
     editor.startNew(complete())
     expect(editor.dirty).toBe(true)
@@ -54,16 +68,30 @@ describe('the survey editor', () => {
       ['POST', '/api/v1/admin/surveys'],
       ['POST', `/api/v1/admin/surveys/${ID}/publish`],
     ])
-    expect(calls[1]![2]).toEqual({ expectedRevision: 0 })
+    expect(calls[1]![2]).toEqual({ expectedRevision: 0, expectedDraftVersion: 1 })
     expect(editor.detail?.revision).toBe(1)
     expect(editor.dirty).toBe(false)
     expect(editor.publishable).toBe(false)
   })
 
+  it('saves at the draft version it opened, and keeps the copy on screen when someone saved in between', async () => {
+    const calls = server(
+      json(200, detail(1, complete(), complete(), 4)),
+      json(409, { code: 'draft_conflict', message: 'The survey changed since it was opened (draft 5, not 4)' }),
+    )
+    const editor = useSurveyEditor()
+    await editor.open(ID)
+    editor.draft.name = 'Cuore 2'
+    expect(await editor.save()).toBe('failed')
+    expect(calls[1]!.slice(1)).toEqual(['PUT', { expectedDraftVersion: 4, draft: { ...complete(), name: 'Cuore 2' } }])
+    expect(editor.failure).toBe('draft_conflict')
+    expect([editor.draft.name, editor.dirty, editor.detail?.draftVersion]).toEqual(['Cuore 2', true, 4])
+  })
+
   it('shows the server refusal with its paths, and a publish conflict by its code', async () => {
     server(
       json(200, detail(1, null, complete())),
-      json(400, { code: 'invalid_body', message: 'no', details: [{ path: 'questions.0.text.en', message: 'missing_translation' }] }),
+      json(400, { code: 'invalid_body', message: 'no', details: [{ path: 'questions.0.options', message: 'options_not_allowed' }] }),
       json(200, detail(1, complete(), complete())),
       json(409, { code: 'revision_conflict', message: 'The survey is at revision 2' }),
     )
@@ -71,7 +99,7 @@ describe('the survey editor', () => {
     await editor.open(ID)
     editor.draft.name = 'Cuore 2'
     expect(await editor.save()).toBe('problems')
-    expect(editor.problems).toEqual([{ path: 'questions.0.text.en', code: 'missing_translation' }])
+    expect(editor.problems).toEqual([{ path: 'questions.0.options', code: 'options_not_allowed' }])
     expect(await editor.publish()).toBe('failed')
     expect(editor.failure).toBe('revision_conflict')
   })

@@ -19,6 +19,11 @@ export async function getDeviceId(): Promise<string> {
   return deviceIdCache
 }
 
+/** This tablet's id if `getDeviceId` has already read it in this page, without waiting. */
+export function cachedDeviceId(): string | undefined {
+  return deviceIdCache
+}
+
 /** Forgets the cached id (tests delete the database between cases). */
 export function resetDeviceIdCache(): void {
   deviceIdCache = undefined

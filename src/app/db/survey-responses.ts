@@ -3,8 +3,9 @@ import { localDay } from '../../shared/dates'
 import { FACT_KIND_SCHEMA_VERSION, type SurveyResponseFact, type SurveyResponsePayload } from '../../shared/records'
 import type { Survey } from '../../shared/surveys'
 import type { SurveyDraft } from '../surveys/survey-response'
+import { measureSince, timingStart } from '../perf/user-timing'
 import { db } from './db'
-import { getDeviceId } from './meta'
+import { cachedDeviceId, getDeviceId } from './meta'
 
 export type StoredSurveyResponse = SurveyResponseFact & { day: string }
 
@@ -17,7 +18,10 @@ const DRAFT_KEY = 'kioskDraft'
  * write leaves neither the fact nor a half-queued record.
  */
 export async function recordSurveyResponse(eventId: string, payload: SurveyResponsePayload): Promise<StoredSurveyResponse> {
-  const deviceId = await getDeviceId()
+  let t = timingStart()
+  // Cached after the first read: no await (and no extra IndexedDB read) on the commit's path.
+  const deviceId = cachedDeviceId() ?? (await getDeviceId())
+  measureSince('kiosk:device-id', t)
   const now = new Date()
   const fact: StoredSurveyResponse = {
     id: uuidv7(),
@@ -29,17 +33,24 @@ export async function recordSurveyResponse(eventId: string, payload: SurveyRespo
     payload,
     day: localDay(now),
   }
-  await db.transaction('rw', db.facts, db.outbox, db.meta, async () => {
-    await db.facts.add(fact)
-    await db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at })
-    await db.meta.delete(DRAFT_KEY)
-  })
+  t = timingStart()
+  await db.transaction('rw', db.facts, db.outbox, db.meta, () =>
+    // Issued together: IndexedDB runs them in order inside the transaction, one commit for all.
+    Promise.all([
+      db.facts.add(fact),
+      db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at }),
+      db.meta.delete(DRAFT_KEY),
+    ]),
+  )
+  measureSince('kiosk:commit-transaction', t)
   return fact
 }
 
 /** Keeps the answers in progress, so a tablet killed mid-survey can keep or drop them as its kit says. Local only, never synced. */
 export async function saveSurveyDraft(draft: SurveyDraft): Promise<void> {
+  const t = timingStart()
   await db.meta.put({ key: DRAFT_KEY, value: draft })
+  measureSince('kiosk:draft-save', t)
 }
 
 /** The answers in progress left by a kiosk that did not finish (browser killed, tab closed). */

@@ -1,4 +1,5 @@
 import { ref } from 'vue'
+import { clearActiveKiosk } from '../db/active-kiosk'
 import { checkKioskPin, pinLockedUntil } from '../db/kiosk-pin'
 import type { KioskClock } from './kiosk-clock'
 
@@ -15,13 +16,17 @@ export function useKioskExit(clock: KioskClock) {
     open.value = true
   }
 
-  /** True when the PIN is right (and the exit not locked). */
+  /** True when the PIN is right (and the exit not locked); the tablet then forgets the running kiosk. */
   async function submit(pin: string): Promise<boolean> {
     if (checking.value) return false
     checking.value = true
     try {
       const result = await checkKioskPin(pin, clock.now())
-      if (result.ok) return true
+      if (result.ok) {
+        // The kiosk stops running before the way out opens (the router sends everything back while it runs).
+        await clearActiveKiosk().catch(() => undefined)
+        return true
+      }
       if (result.reason === 'locked') lockedUntil.value = result.lockedUntil
       else wrongTriesLeft.value = result.triesLeft
       return false

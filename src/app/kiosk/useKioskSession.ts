@@ -4,6 +4,7 @@ import { visibleQuestions } from '../../shared/survey-logic'
 import type { Survey } from '../../shared/surveys'
 import type { AnswerValue } from '../surveys/question-props'
 import { buildSurveyResponse, type SurveyDraft } from '../surveys/survey-response'
+import { measureSince, timingStart } from '../perf/user-timing'
 import type { KioskClock } from './kiosk-clock'
 
 export type KioskStep = 'attract' | 'privacy' | 'question' | 'thanks'
@@ -56,8 +57,12 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
     else next.set(q.id, value)
     answers.value = next
     missing.value = false
+    const moveOn = value !== undefined && ONE_TAP.has(q.type)
+    // The tap that ends the survey writes no draft: the commit would queue behind that strict
+    // write on the same store (it was half the wait). If the commit fails, the draft is saved then.
+    if (moveOn && isLast.value) return goNext()
     const saving = saveSurveyDraft(draft()!).catch(() => undefined)
-    if (value !== undefined && ONE_TAP.has(q.type)) await goNext()
+    if (moveOn) await goNext()
     await saving
   }
 
@@ -81,14 +86,18 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
   async function finish() {
     const d = draft()
     if (!d || !survey.value) return
+    const t = timingStart()
     try {
       await recordSurveyResponse(eventId.value, buildSurveyResponse(survey.value, d, new Date(clock.now()).toISOString(), 'complete'))
+      measureSince('kiosk:finish', t)
       failed.value = false
       clear()
       step.value = 'thanks'
     } catch {
-      // Not saved: the visitor's answers stay on screen and the kiosk says so (storage alert too).
+      // Not saved: the visitor's answers stay on screen and the kiosk says so (storage alert too);
+      // the draft keeps them for a tablet killed now, as the kit says.
       failed.value = true
+      await saveSurveyDraft(d).catch(() => undefined)
     }
   }
 

@@ -1,4 +1,5 @@
 import { ref, type Ref } from 'vue'
+import { clearActiveKiosk, markKioskActive } from '../db/active-kiosk'
 import { getEvent } from '../db/events'
 import { getKit } from '../db/kits'
 import { hasKioskPin } from '../db/kiosk-pin'
@@ -19,6 +20,12 @@ export type KioskSetup =
 export function useKioskSetup(eventId: Ref<string>, surveyId: Ref<string | undefined>) {
   const setup = ref<KioskSetup>()
 
+  /** A kiosk that cannot run is not running: the operator app must stay reachable. */
+  async function cannotRun(problem: 'not_found' | 'no_pin') {
+    setup.value = { ok: false, problem }
+    await clearActiveKiosk().catch(() => undefined)
+  }
+
   async function load() {
     try {
       const event = await getEvent(eventId.value)
@@ -26,13 +33,15 @@ export function useKioskSetup(eventId: Ref<string>, surveyId: Ref<string | undef
       const id = surveyId.value ?? kit?.surveyIds?.[0]
       const offered = Boolean(id && kit?.surveyIds?.includes(id))
       const survey = offered && id ? await getSurvey(id) : undefined
-      if (!event || !kit || !survey) return (setup.value = { ok: false, problem: 'not_found' })
-      if (!(await hasKioskPin())) return (setup.value = { ok: false, problem: 'no_pin' })
+      if (!event || !kit || !survey) return await cannotRun('not_found')
+      if (!(await hasKioskPin())) return await cannotRun('no_pin')
       // The kit's languages the survey is written in and the kiosk has texts for, kit order first.
       const wanted = kit.languages.length ? kit.languages : survey.languages
       const languages = wanted.filter((l) => survey.languages.includes(l) && VISITOR_LANGUAGES.includes(l))
       if (!languages.length) languages.push(survey.defaultLanguage)
       setup.value = { ok: true, event, survey, settings: { ...kioskDefaults, ...kit.kiosk }, languages }
+      // From now on a relaunch (or the operator app opened) lands back here until the PIN exit.
+      await markKioskActive({ eventId: event.id, surveyId: survey.id }).catch(() => undefined)
     } catch {
       setup.value = { ok: false, problem: 'read_failed' }
     }

@@ -3,6 +3,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { coordinatorRoutes } from '../coordinator/routes'
 import EventsView from '../events/EventsView.vue'
 import TapView from '../interactions/TapView.vue'
+import { returnToActiveKiosk } from '../kiosk/kiosk-relaunch-guard'
 
 // The two screens an operator relaunches into are in the entry chunk (no extra fetch on a
 // cold offline start); the others are their own chunks (bundle budget).
@@ -38,5 +39,7 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 export function install(app: App): void {
-  app.use(createRouter({ history: createWebHistory(), routes }))
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach(returnToActiveKiosk)
+  app.use(router)
 }

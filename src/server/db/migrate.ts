@@ -5,6 +5,7 @@ import * as surveys from './migrations/20261126T1500-surveys.js'
 import * as contents from './migrations/20261126T1700-contents.js'
 import * as factDimensions from './migrations/20261126T1900-fact-dimensions.js'
 import * as settings from './migrations/20261126T2000-settings.js'
+import * as surveyDraftVersion from './migrations/20261126T2100-survey-draft-version.js'
 import type { OpenedDatabase } from './open-database.js'
 
 // A static list rather than FileMigrationProvider: works the same under tsx (.ts) and compiled (.js).
@@ -15,6 +16,7 @@ const migrations: Record<string, { up: (db: Parameters<typeof initial.up>[0], di
   '20261126T1700-contents': contents,
   '20261126T1900-fact-dimensions': factDimensions,
   '20261126T2000-settings': settings,
+  '20261126T2100-survey-draft-version': surveyDraftVersion,
 }
 
 export async function migrateToLatest({ db, dialect, pgSchema }: OpenedDatabase): Promise<void> {

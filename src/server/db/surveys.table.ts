@@ -10,6 +10,8 @@ export interface SurveysTable {
   revision: number
   body: string | null
   draft_body: string | null
+  /** Moved on by every save and publication: a save must name the one it started from. */
+  draft_version: number
   updated_at: string
 }
 

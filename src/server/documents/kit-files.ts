@@ -46,7 +46,7 @@ export async function importKitFile(trx: Transaction<Database>, file: KitFile, n
     if (!(await findSurvey(trx, survey.id))) {
       const body = canonicalJson(survey)
       const version = await nextDocumentVersion(trx)
-      await insertSurvey(trx, { id: survey.id, version, revision: survey.revision, body, draft_body: null, updated_at: nowIso })
+      await insertSurvey(trx, { id: survey.id, version, revision: survey.revision, body, draft_body: null, draft_version: 0, updated_at: nowIso })
       await insertSurveyRevision(trx, { survey_id: survey.id, revision: survey.revision, body, published_at: survey.publishedAt })
     }
     surveysHere.add(survey.id)

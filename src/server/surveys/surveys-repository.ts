@@ -13,8 +13,10 @@ export async function insertSurvey(db: Db, row: SurveyRow): Promise<void> {
   await db.insertInto('surveys').values(row).onConflict((oc) => oc.column('id').doNothing()).execute()
 }
 
-export async function updateSurvey(db: Db, id: string, change: Partial<Omit<SurveyRow, 'id'>>): Promise<void> {
-  await db.updateTable('surveys').set(change).where('id', '=', id).execute()
+/** Changes the survey only if its draft is still at `draftVersion`; false when another change got there first. */
+export async function updateSurveyIfDraft(db: Db, id: string, draftVersion: number, change: Partial<Omit<SurveyRow, 'id'>>): Promise<boolean> {
+  const result = await db.updateTable('surveys').set(change).where('id', '=', id).where('draft_version', '=', draftVersion).executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
 }
 
 export async function insertSurveyRevision(db: Db, row: { survey_id: string; revision: number; body: string; published_at: string }): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
-  publishSurveyRequestSchema, saveSurveyRequestSchema, SURVEY_FILE_MAX_BYTES, surveyDetailSchema, surveyFileSchema, surveysResponseSchema,
+  createSurveyRequestSchema, publishSurveyRequestSchema, saveSurveyDraftRequestSchema, SURVEY_FILE_MAX_BYTES, surveyDetailSchema, surveyFileSchema, surveysResponseSchema,
 } from '../../shared/survey-protocol.js'
 import { perAccount } from '../http/rate-limits.js'
 import { errors, idParams, sessionSecurity } from '../http/route-schemas.js'
@@ -22,21 +22,24 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/surveys', {
     config,
-    schema: { summary: 'Create a survey (a draft: tablets see it once published)', security, body: saveSurveyRequestSchema, response: { 201: surveyDetailSchema, ...errors(400, 401, 403, 415, 429) } },
+    schema: { summary: 'Create a survey (a draft, translations may be missing: tablets see it once published)', security, body: createSurveyRequestSchema, response: { 201: surveyDetailSchema, ...errors(400, 401, 403, 415, 429) } },
   }, async (request, reply) => reply.code(201).send(await createSurvey(app.db, request.body, now())))
 
   app.put('/surveys/:id/draft', {
     config,
-    schema: { summary: 'Save the draft of a survey', security, params: idParams, body: saveSurveyRequestSchema, response: { 200: surveyDetailSchema, ...errors(400, 401, 403, 404, 415, 429) } },
-  }, async (request) => saveDraft(app.db, request.params.id, request.body, now()))
+    schema: {
+      summary: 'Save the draft of a survey (409 draft_conflict if it changed since the editor opened it)', security,
+      params: idParams, body: saveSurveyDraftRequestSchema, response: { 200: surveyDetailSchema, ...errors(400, 401, 403, 404, 409, 415, 429) },
+    },
+  }, async (request) => saveDraft(app.db, request.params.id, request.body.draft, request.body.expectedDraftVersion, now()))
 
   app.post('/surveys/:id/publish', {
     config,
     schema: {
-      summary: 'Publish the draft as the next revision (responses keep the revision they were taken with)', security,
+      summary: 'Publish the draft as the next revision, every text translated (responses keep the revision they were taken with)', security,
       params: idParams, body: publishSurveyRequestSchema, response: { 200: surveyDetailSchema, ...errors(400, 401, 403, 404, 409, 415, 429) },
     },
-  }, async (request) => publishSurvey(app.db, request.params.id, request.body.expectedRevision, now()))
+  }, async (request) => publishSurvey(app.db, request.params.id, { revision: request.body.expectedRevision, draftVersion: request.body.expectedDraftVersion }, now()))
 
   app.get('/surveys/:id/export', {
     config, schema: { summary: 'The survey as a file (JSON) for another agency', security, params: idParams, response: { 200: surveyFileSchema, ...errors(401, 404, 429) } },

@@ -141,3 +141,9 @@ export async function typeExitPin(page: Page, pin: string): Promise<void> {
   await page.locator('#kiosk-exit-pin').fill(pin)
   await page.locator('[data-testid="kiosk-exit"] button[type="submit"]').click()
 }
+
+/** Leaves a running kiosk with the operator PIN: until then every address (and a relaunch) lands back in it. */
+export async function leaveKiosk(page: Page, pin: string): Promise<void> {
+  await typeExitPin(page, pin)
+  await page.waitForURL(/\/surveys$/)
+}

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import type { ApiErrorDetail } from '../../api/api-error'
 import type { SurveyDetail } from '../../../shared/survey-protocol'
 import type { Survey, SurveyContent } from '../../../shared/surveys'
 import * as api from '../../api/survey-api'
@@ -62,28 +63,33 @@ export const useSurveyEditor = defineStore('coordinator-survey-editor', () => {
     else loadError.value = result.error.code
   }
 
-  /** Checks the copy in full (every translation too) and saves it as the draft; tablets see nothing yet. */
+  /** Saves the copy as the draft, translations possibly incomplete; refused (nothing overwritten) if anyone changed it since it was opened. */
   async function save(): Promise<EditorOutcome> {
     failure.value = null
-    const missingTexts = missing.value.map((m) => ({ path: m.path, code: 'missing_translation' }))
-    const missingPaths = new Set(missingTexts.map((m) => m.path))
-    problems.value = [...missingTexts, ...surveyProblems(draft.value).filter((p) => !missingPaths.has(p.path))]
+    problems.value = surveyProblems(draft.value, false)
     if (problems.value.length > 0) return 'problems'
     busy.value = true
     const content = cleanSurvey(draft.value)
     const existing = detail.value
-    const result = await attempt(() => (existing ? api.saveSurveyDraft(existing.id, content) : api.createSurvey(content)))
+    const result = await attempt(() => (existing ? api.saveSurveyDraft(existing.id, content, existing.draftVersion) : api.createSurvey(content)))
     busy.value = false
     if (result.ok) {
       take(result.value)
       return 'saved'
     }
-    problems.value = problemsFromDetails(result.error.details)
-    failure.value = result.error.code
+    return refused(result.error)
+  }
+
+  function refused(error: { code: string; details?: readonly ApiErrorDetail[] }): EditorOutcome {
+    problems.value = problemsFromDetails(error.details)
+    failure.value = error.code
     return problems.value.length > 0 ? 'problems' : 'failed'
   }
 
-  /** Saves what changed, then publishes the draft as the next revision (refused if someone published meanwhile). */
+  /**
+   * Saves what changed, then publishes the draft as the next revision: refused while a text lacks
+   * a language (each one listed), or if someone saved or published meanwhile.
+   */
   async function publish(): Promise<EditorOutcome> {
     if (dirty.value || !detail.value) {
       const saved = await save()
@@ -91,13 +97,16 @@ export const useSurveyEditor = defineStore('coordinator-survey-editor', () => {
     }
     const current = detail.value
     if (!current) return 'failed'
-    busy.value = true
-    const result = await attempt(() => api.publishSurvey(current.id, current.revision))
-    busy.value = false
-    if (!result.ok) {
-      failure.value = result.error.code
-      return 'failed'
+    const incomplete = surveyProblems(draft.value, true)
+    if (incomplete.length > 0) {
+      problems.value = incomplete
+      failure.value = incomplete.some((p) => p.code === 'missing_translation') ? 'incomplete_translation' : null
+      return 'problems'
     }
+    busy.value = true
+    const result = await attempt(() => api.publishSurvey(current.id, current.revision, current.draftVersion))
+    busy.value = false
+    if (!result.ok) return refused(result.error)
     take(result.value)
     return 'published'
   }

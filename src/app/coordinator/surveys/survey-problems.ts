@@ -1,5 +1,5 @@
 import type { ApiErrorDetail } from '../../api/api-error'
-import { surveyContentSchema, type SurveyContent } from '../../../shared/surveys'
+import { surveyContentSchema, surveyDraftContentSchema, type SurveyContent } from '../../../shared/surveys'
 import { cleanSurvey } from './survey-draft'
 
 /** One thing wrong with a survey or a survey file: where (dotted path, as the server gives it) and a code. */
@@ -23,9 +23,12 @@ export function problemKey(code: string): string {
   return `coordinator.surveys.problems.${explained.has(code) ? code : 'invalid'}`
 }
 
-/** The same checks the server runs, before anything is sent. */
-export function surveyProblems(survey: SurveyContent): SurveyProblem[] {
-  const result = surveyContentSchema.safeParse(cleanSurvey(survey))
+/**
+ * The same checks the server runs, before anything is sent: a draft may still lack
+ * translations (`forPublishing` false); a publication needs every text in every language.
+ */
+export function surveyProblems(survey: SurveyContent, forPublishing = true): SurveyProblem[] {
+  const result = (forPublishing ? surveyContentSchema : surveyDraftContentSchema).safeParse(cleanSurvey(survey))
   if (result.success) return []
   return result.error.issues.map((issue) => ({
     path: issue.path.join('.'),
