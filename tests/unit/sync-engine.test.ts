@@ -1,17 +1,34 @@
+import { v7 as uuidv7 } from 'uuid'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../src/app/api/api-error'
 import { db } from '../../src/app/db/db'
+import type { StoredFact } from '../../src/app/db/database'
 import { createLocalEvent } from '../../src/app/db/events'
 import { recordInteraction } from '../../src/app/db/facts'
+import { getDeviceId } from '../../src/app/db/meta'
 import { listRejected, readOutboxBatch } from '../../src/app/db/outbox'
 import { getSyncStatus, setSyncAuth } from '../../src/app/db/sync-state'
 import { backoffDelay } from '../../src/app/sync/backoff'
 import { createSyncEngine } from '../../src/app/sync/sync-engine'
 import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
+import { PUSH_MAX_BYTES } from '../../src/shared/sync-protocol'
 import { freshState } from './support'
 import { fakeApi } from './support-sync'
 
 const EVENT = '01930000-0000-7000-8000-0000000000aa'
+/** `count` queued facts of about `bytes` each (a long note), written as the app writes them. */
+async function queueBulkyFacts(count: number, bytes: number): Promise<string[]> {
+  const deviceId = await getDeviceId()
+  const facts = Array.from({ length: count }, () => ({
+    id: uuidv7(), kind: 'interaction', eventId: EVENT, deviceId, at: new Date().toISOString(), schemaVersion: 1,
+    payload: { topic: 'smoking', groupSize: 1, note: 'n'.repeat(bytes) }, day: '2026-11-26',
+  }) as unknown as StoredFact)
+  await db.transaction('rw', db.facts, db.outbox, async () => {
+    await db.facts.bulkAdd(facts)
+    await db.outbox.bulkAdd(facts.map((f) => ({ recordId: f.id, store: 'facts' as const, queuedAt: f.at })))
+  })
+  return facts.map((f) => f.id)
+}
 const tap = () => recordInteraction(EVENT, { topic: 'smoking', groupSize: 1 })
 
 describe('the sync engine', () => {
@@ -88,6 +105,16 @@ describe('the sync engine', () => {
     expect(batch.events.map((e) => e.id)).toEqual([event.id])
     expect(batch.events[0]).not.toHaveProperty('origin')
     expect(batch.facts).toHaveLength(3)
+  })
+
+  it('never sends a batch over the server\'s byte limit, and still delivers everything', async () => {
+    const facts = await queueBulkyFacts(400, 2_800)
+    const api = fakeApi(() => 'accepted')
+    expect(await createSyncEngine({ api }).syncNow()).toBe('ok')
+    expect(api.pushes.length).toBeGreaterThan(1)
+    for (const body of api.pushes) expect(new TextEncoder().encode(JSON.stringify(body)).length).toBeLessThanOrEqual(PUSH_MAX_BYTES)
+    expect(api.pushes.flatMap((b) => b.facts.map((f) => (f as { id: string }).id))).toEqual(facts)
+    expect(await db.outbox.count()).toBe(0)
   })
 
   it('sends facts queued 90 days ago like any other: nothing in the queue expires', async () => {
