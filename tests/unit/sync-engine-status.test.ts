@@ -5,6 +5,7 @@ import { recordInteraction } from '../../src/app/db/facts'
 import { getDeviceId } from '../../src/app/db/meta'
 import { getSyncAuth, getSyncStatus, setSyncAuth, updateSyncStatus } from '../../src/app/db/sync-state'
 import { createSyncEngine } from '../../src/app/sync/sync-engine'
+import { withSyncLock } from '../../src/app/sync/single-flight'
 import { freshState } from './support'
 import { fakeApi } from './support-sync'
 
@@ -69,6 +70,21 @@ describe('what the sync engine tells the operator', () => {
     expect(api.pushes).toHaveLength(2)
     // random 0: half of the first step's 1 s.
     expect(Date.now() - failedAt).toBeGreaterThanOrEqual(450)
+  })
+
+  it('answers busy while another sync of this tablet runs, and sends nothing meanwhile', async () => {
+    await setSyncAuth({ token: TOKEN, enrolledAt: T0.toISOString() })
+    await tap()
+    const api = fakeApi(() => 'accepted')
+    const engine = createSyncEngine({ api, now: () => T0 })
+    let finish!: () => void
+    const other = withSyncLock(() => new Promise<void>((resolve) => (finish = resolve)))
+    expect(await engine.syncNow('manual')).toBe('busy')
+    expect(api.pushes).toHaveLength(0)
+    finish()
+    await other
+    expect(await engine.syncNow('manual')).toBe('ok')
+    expect(await db.outbox.count()).toBe(0)
   })
 
   it('reports storage it cannot read as storage-failed, sending nothing', async () => {
