@@ -34,6 +34,19 @@ describe('what the sync engine tells the operator', () => {
     expect(await getSyncStatus()).toEqual({ lastAttemptAt: T0.toISOString(), lastSuccessAt: T0.toISOString() })
   })
 
+  it('stops asking to enrol once enrolled, even when the first sync after it fails', async () => {
+    await tap()
+    const api = fakeApi(() => new ApiError(0, 'network', 'offline'))
+    api.enrol = vi.fn(async ({ deviceId }) => ({ deviceId, token: TOKEN }))
+    const engine = createSyncEngine({ api, now: () => T0, random: () => 1 })
+    await updateSyncStatus({ needsEnrolment: true, lastError: { code: 'unauthorized', at: 'x' } })
+    await engine.enrol('K7QX2M9P')
+    await vi.waitFor(async () => expect((await getSyncStatus()).lastError?.code).toBe('network'))
+    engine.stop()
+    expect((await getSyncStatus()).needsEnrolment).toBeUndefined()
+    expect(await db.outbox.count()).toBe(1)
+  })
+
   it('says when the next retry is and why the last sync failed, and forgets both once one succeeds', async () => {
     await setSyncAuth({ token: TOKEN, enrolledAt: T0.toISOString() })
     await tap()

@@ -88,10 +88,16 @@ describe('the sync engine', () => {
 
   it('asks to enrol again on 401 and keeps everything queued', async () => {
     await tap()
-    const engine = createSyncEngine({ api: fakeApi(() => new ApiError(401, 'unauthorized', 'revoked')) })
+    const at = new Date('2026-11-26T09:00:00.000Z')
+    let answer = new ApiError(503, 'server', 'down')
+    const engine = createSyncEngine({ api: fakeApi(() => answer), now: () => at })
+    await engine.syncNow()
+    engine.stop()
+    answer = new ApiError(401, 'unauthorized', 'revoked')
     expect(await engine.syncNow()).toBe('unauthorized')
     expect(await db.outbox.count()).toBe(1)
-    expect((await getSyncStatus()).needsEnrolment).toBe(true)
+    // No retry is planned: only a new enrolment helps.
+    expect(await getSyncStatus()).toEqual({ lastAttemptAt: at.toISOString(), needsEnrolment: true, lastError: { code: 'unauthorized', at: at.toISOString() } })
     expect(await engine.syncNow('timer')).toBe('unauthorized')
   })
 
