@@ -100,6 +100,20 @@ describe('what the sync engine tells the operator', () => {
     expect(await db.outbox.count()).toBe(0)
   })
 
+  it('plans no retry any more once stopped', async () => {
+    await setSyncAuth({ token: TOKEN, enrolledAt: T0.toISOString() })
+    await tap()
+    const api = fakeApi(() => new ApiError(503, 'server', 'down'))
+    const engine = createSyncEngine({ api, random: () => 0 })
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    expect(await engine.syncNow()).toBe('retrying')
+    expect(vi.getTimerCount()).toBe(1)
+    engine.stop()
+    expect(vi.getTimerCount()).toBe(0)
+    vi.useRealTimers()
+    expect(api.pushes).toHaveLength(1)
+  })
+
   it('reports storage it cannot read as storage-failed, sending nothing', async () => {
     await setSyncAuth({ token: TOKEN, enrolledAt: T0.toISOString() })
     const api = fakeApi(() => 'accepted')

@@ -123,6 +123,17 @@ describe('the sync engine', () => {
     expect(await db.outbox.count()).toBe(0)
   })
 
+  it('pushes at most the batches a run allows, and the next run carries on where it stopped', async () => {
+    const ids = [await tap(), await tap(), await tap()].map((f) => f.id)
+    const api = fakeApi(() => 'accepted')
+    const engine = createSyncEngine({ api, limits: { facts: 1, events: 1, bytes: 1_000_000 }, maxBatchesPerRun: 2 })
+    expect(await engine.syncNow()).toBe('ok')
+    expect(api.pushes.map((b) => b.facts.map((f) => (f as { id: string }).id))).toEqual([[ids[0]], [ids[1]]])
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([ids[2]])
+    expect(await engine.syncNow()).toBe('ok')
+    expect(await db.outbox.count()).toBe(0)
+  })
+
   it('sends facts queued 90 days ago like any other: nothing in the queue expires', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-08-28T09:00:00Z'))
