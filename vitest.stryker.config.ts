@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
+          // Mutation runs share a busy machine: a slow unit test must not fail the initial run.
+          testTimeout: 30_000,
         },
       },
       {
