@@ -90,7 +90,8 @@ describe('the sync engine', () => {
     await tap()
     const at = new Date('2026-11-26T09:00:00.000Z')
     let answer = new ApiError(503, 'server', 'down')
-    const engine = createSyncEngine({ api: fakeApi(() => answer), now: () => at })
+    const api = fakeApi(() => answer)
+    const engine = createSyncEngine({ api, now: () => at })
     await engine.syncNow()
     engine.stop()
     answer = new ApiError(401, 'unauthorized', 'revoked')
@@ -99,6 +100,8 @@ describe('the sync engine', () => {
     // No retry is planned: only a new enrolment helps.
     expect(await getSyncStatus()).toEqual({ lastAttemptAt: at.toISOString(), needsEnrolment: true, lastError: { code: 'unauthorized', at: at.toISOString() } })
     expect(await engine.syncNow('timer')).toBe('unauthorized')
+    // Automatic syncs wait for the new enrolment without asking the server again.
+    expect(api.pushes).toHaveLength(2)
   })
 
   it('sends events before the facts that refer to them, within the batch limits', async () => {
@@ -154,6 +157,21 @@ describe('the sync engine', () => {
     expect(await engine.syncNow('timer')).toBe('backing-off')
     expect(await engine.syncNow('manual')).toBe('ok')
     engine.stop()
+  })
+
+  it('syncs automatically again from the very moment the backoff ends', async () => {
+    await tap()
+    let clock = Date.parse('2026-11-26T09:00:00.000Z')
+    const api = fakeApi(() => new ApiError(0, 'network', 'offline'))
+    const engine = createSyncEngine({ api, random: () => 1, now: () => new Date(clock) })
+    expect(await engine.syncNow()).toBe('retrying')
+    engine.stop()
+    clock += 999
+    for (const reason of ['timer', 'queued', 'visible'] as const) expect(await engine.syncNow(reason)).toBe('backing-off')
+    clock += 1
+    expect(await engine.syncNow('visible')).toBe('retrying')
+    engine.stop()
+    expect(api.pushes).toHaveLength(2)
   })
 })
 
