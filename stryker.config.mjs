@@ -15,7 +15,8 @@ export default {
   // Each mutant runs only the tests that reached it: the integration tests start real servers.
   coverageAnalysis: 'perTest',
   // Two cores shared with others; each runner also starts servers and PostgreSQL schemas.
-  concurrency: 2,
+  // MUTATE_CONCURRENCY=1 on a machine others are using (or `npx stryker run --concurrency 1`).
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
   timeoutFactor: 2,
   dryRunTimeoutMinutes: 30,

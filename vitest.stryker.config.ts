@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config'
 // its browser talks to a built server that never carries the mutant.
 // durability.test.ts is left out too: it kills a server in a process of its own, where no mutant is active.
 const integrationFiles = [
-  'client-compat', 'contact-counts', 'coordinator-and-enrolment', 'device-token-header', 'push-counting', 'enrolment-binding',
+  'client-compat', 'contact-counts', 'coordinator-and-enrolment', 'device-lifecycle', 'device-token-header', 'push-counting', 'enrolment-binding',
   'protocol-compat', 'pull-pages', 'push-batches', 'push-rules', 'survey-responses', 'sync-pull', 'sync-push', 'sync-randomised',
   'unauthenticated-cost',
 ]
@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['tests/unit/setup.ts'],
+          // Mutation runs share a busy machine: a slow unit test must not fail the initial run.
+          testTimeout: 30_000,
         },
       },
       {

@@ -59,6 +59,18 @@ describe('facts on the tablet', () => {
     expect(await db.outbox.count()).toBe(4)
   })
 
+  it('lists an event\'s facts in the order they were written, an undo among the taps (the event log export)', async () => {
+    const first = await recordInteraction(EVENT, { topic: 'smoking', groupSize: 1 })
+    await recordInteraction(EVENT, { topic: 'alcohol', groupSize: 1 })
+    const undo = await undoLastInteraction(EVENT)
+    const third = await recordInteraction(EVENT, { topic: 'gambling', groupSize: 1 })
+    const facts = await listEventFacts(EVENT)
+    expect(facts.map((f) => f.kind)).toEqual(['interaction', 'interaction', 'void', 'interaction'])
+    expect(facts[0]!.id).toBe(first.id)
+    expect(facts[2]).toMatchObject({ payload: { targetId: undo!.id } })
+    expect(facts[3]!.id).toBe(third.id)
+  })
+
   it('never edits or deletes a fact: the undone contact is still stored', async () => {
     const tap = await recordInteraction(EVENT, { topic: 'gambling', groupSize: 1 })
     await undoLastInteraction(EVENT)

@@ -43,6 +43,16 @@ describe('applying the server answer to the outbox (reliability promise 3)', () 
     expect(await queued()).toEqual([writtenDuringPush])
   })
 
+  it('lists refused records newest first, each with its reason (the sync screen)', async () => {
+    const [first, second] = [await tap(), await tap()]
+    await applyPushResults([first], [{ id: first, status: 'conflict' }], '2026-11-26T10:00:00.000Z')
+    await applyPushResults([second], [{ id: second, status: 'invalid', reason: 'payload: bad' }], '2026-11-26T11:00:00.000Z')
+    expect(await listRejected()).toEqual([
+      { recordId: second, store: 'facts', status: 'invalid', reason: 'payload: bad', rejectedAt: '2026-11-26T11:00:00.000Z' },
+      { recordId: first, store: 'facts', status: 'conflict', reason: 'conflict', rejectedAt: '2026-11-26T10:00:00.000Z' },
+    ])
+  })
+
   it('keeps the whole batch queued on an empty answer, and unsupported ones too', async () => {
     const ids = [await tap(), await tap()]
     const batch = await readOutboxBatch(limits)

@@ -5,6 +5,7 @@ import { recordInteraction } from '../../src/app/db/facts'
 import { getDeviceId } from '../../src/app/db/meta'
 import { getSyncAuth, getSyncStatus, setSyncAuth, updateSyncStatus } from '../../src/app/db/sync-state'
 import { createSyncEngine } from '../../src/app/sync/sync-engine'
+import { withSyncLock } from '../../src/app/sync/single-flight'
 import { freshState } from './support'
 import { fakeApi } from './support-sync'
 
@@ -31,6 +32,19 @@ describe('what the sync engine tells the operator', () => {
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0))
     expect(api.push).toHaveBeenCalledWith(TOKEN, expect.anything(), 1)
     expect(await getSyncStatus()).toEqual({ lastAttemptAt: T0.toISOString(), lastSuccessAt: T0.toISOString() })
+  })
+
+  it('stops asking to enrol once enrolled, even when the first sync after it fails', async () => {
+    await tap()
+    const api = fakeApi(() => new ApiError(0, 'network', 'offline'))
+    api.enrol = vi.fn(async ({ deviceId }) => ({ deviceId, token: TOKEN }))
+    const engine = createSyncEngine({ api, now: () => T0, random: () => 1 })
+    await updateSyncStatus({ needsEnrolment: true, lastError: { code: 'unauthorized', at: 'x' } })
+    await engine.enrol('K7QX2M9P')
+    await vi.waitFor(async () => expect((await getSyncStatus()).lastError?.code).toBe('network'))
+    engine.stop()
+    expect((await getSyncStatus()).needsEnrolment).toBeUndefined()
+    expect(await db.outbox.count()).toBe(1)
   })
 
   it('says when the next retry is and why the last sync failed, and forgets both once one succeeds', async () => {
@@ -69,6 +83,33 @@ describe('what the sync engine tells the operator', () => {
     expect(api.pushes).toHaveLength(2)
     // random 0: half of the first step's 1 s.
     expect(Date.now() - failedAt).toBeGreaterThanOrEqual(450)
+  })
+
+  it('answers busy while another sync of this tablet runs, and sends nothing meanwhile', async () => {
+    await setSyncAuth({ token: TOKEN, enrolledAt: T0.toISOString() })
+    await tap()
+    const api = fakeApi(() => 'accepted')
+    const engine = createSyncEngine({ api, now: () => T0 })
+    let finish!: () => void
+    const other = withSyncLock(() => new Promise<void>((resolve) => (finish = resolve)))
+    expect(await engine.syncNow('manual')).toBe('busy')
+    expect(api.pushes).toHaveLength(0)
+    finish()
+    await other
+    expect(await engine.syncNow('manual')).toBe('ok')
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it('plans no retry any more once stopped', async () => {
+    await setSyncAuth({ token: TOKEN, enrolledAt: T0.toISOString() })
+    await tap()
+    const api = fakeApi(() => new ApiError(503, 'server', 'down'))
+    // random 0: the retry would come after 500 ms.
+    const engine = createSyncEngine({ api, random: () => 0 })
+    expect(await engine.syncNow()).toBe('retrying')
+    engine.stop()
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(api.pushes).toHaveLength(1)
   })
 
   it('reports storage it cannot read as storage-failed, sending nothing', async () => {

@@ -42,6 +42,9 @@ describe('pulling documents in pages', () => {
     // Totals come with the first page only: they are the same on every page.
     expect(api.pulls.map((p) => p.eventId)).toEqual([server.events[0]!.id, undefined, undefined])
     expect(await getEventTotals(server.events[0]!.id)).toMatchObject({ contacts: 7, devices: 2 })
+    // The pages without totals store none.
+    const totalsKeys = (await db.meta.toCollection().primaryKeys()).filter((key) => String(key).startsWith('totals:'))
+    expect(totalsKeys).toEqual([`totals:${server.events[0]!.id}`])
   })
 
   it('pulls a bounded number of pages a run and carries on from there in the next', async () => {

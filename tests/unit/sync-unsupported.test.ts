@@ -63,6 +63,26 @@ describe('records the server cannot take yet', () => {
     expect(await db.outbox.toCollection().primaryKeys()).toEqual([future])
   })
 
+  it('leaves them alone for ten minutes by default, counted from the sync that kept them', async () => {
+    let clock = Date.parse('2026-11-26T10:00:00Z')
+    const [future] = await queueFutureFacts(1)
+    const api = fakeApi(knowsOnlyInteractions)
+    const engine = createSyncEngine({ api, now: () => new Date(clock) })
+    await engine.syncNow('start')
+    const sentIds = () => api.pushes.map((p) => p.facts.map((f) => (f as { id: string }).id))
+    const taps: string[] = []
+    for (const minutes of [1, 9]) {
+      clock = Date.parse('2026-11-26T10:00:00Z') + minutes * 60_000
+      taps.push((await recordInteraction(EVENT, { topic: 'smoking', groupSize: 1 })).id)
+      expect(await engine.syncNow('queued')).toBe('ok')
+    }
+    expect(sentIds()).toEqual([[future], [taps[0]], [taps[1]]])
+    clock = Date.parse('2026-11-26T10:10:00Z')
+    await engine.syncNow('timer')
+    expect(sentIds()).toEqual([[future], [taps[0]], [taps[1]], [future]])
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([future])
+  })
+
   it('stops counting them as waiting once a server takes them', async () => {
     await queueFutureFacts(3)
     let updated = false

@@ -52,6 +52,27 @@ describe('documents on the tablet', () => {
     expect(await db.events.count()).toBe(0)
   })
 
+  it('gives a tablet from before surveys its templates, and rolls back no newer kit, survey or content it pulled', async () => {
+    // An earlier app version: the kit and the flag, no templates; the server has since sent a newer kit and content.
+    const newerKit = { ...demoKit, version: demoKit.version + 5, name: 'Kit aggiornato' }
+    const editedContent = { ...demoContents[0]!, version: demoContents[0]!.version + 3 }
+    await db.kits.put(newerKit)
+    await db.contents.put(editedContent)
+    await db.meta.put({ key: 'demoSeeded', value: true })
+    await ensureDemoDocuments()
+    expect(await getKit(demoKit.id)).toEqual(newerKit)
+    expect(await db.surveys.count()).toBe(templateSurveys.length)
+    expect(await db.contents.get(editedContent.id)).toEqual(editedContent)
+    expect(await db.events.count()).toBe(0)
+    // An app update ships a newer kit: it comes in, and a survey the server changed stays.
+    const editedSurvey = { ...templateSurveys[0]!, version: templateSurveys[0]!.version + 2 }
+    await db.surveys.put(editedSurvey)
+    await db.kits.put({ ...demoKit, version: demoKit.version - 1 })
+    await ensureDemoDocuments()
+    expect(await getKit(demoKit.id)).toEqual(demoKit)
+    expect(await db.surveys.get(editedSurvey.id)).toEqual(editedSurvey)
+  })
+
   it('keeps a newer local copy of a survey or content over an older pulled one, and takes a newer one', async () => {
     const [survey] = templateSurveys
     const [content] = demoContents

@@ -9,6 +9,7 @@ export const enrolRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/enrol', {
     config: limitPerAddress(app.rateLimits.publicPerMinute),
     schema: {
+      // Stryker disable next-line StringLiteral: OpenAPI documentation text, not behaviour.
       summary: 'Exchange a single-use enrolment code for a device token',
       body: enrolRequestSchema, response: { 200: enrolResponseSchema, ...errors(400, 403, 409, 410, 415, 429) },
     },
