@@ -34,13 +34,14 @@ export async function recordSurveyResponse(eventId: string, payload: SurveyRespo
     day: localDay(now),
   }
   t = timingStart()
+  const start = t
   await db.transaction('rw', db.facts, db.outbox, db.meta, () =>
     // Issued together: IndexedDB runs them in order inside the transaction, one commit for all.
     Promise.all([
       db.facts.add(fact),
       db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at }),
       db.meta.delete(DRAFT_KEY),
-    ]),
+    ]).then(() => measureSince('kiosk:commit-requests', start)),
   )
   measureSince('kiosk:commit-transaction', t)
   return fact
