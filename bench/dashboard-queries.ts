@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
+import pg from 'pg'
 import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
 import { openDatabase } from '../src/server/db/open-database.js'
 import { contactTotals, eventCounts, lastReceivedAt, linkCounts, quietTablets, surveyAnswerCounts } from '../src/server/reports/dashboard-repository.js'
@@ -70,5 +71,10 @@ try {
 } finally {
   await opened.close()
   rmSync(dataDir, { recursive: true, force: true })
-  if (DIALECT === 'postgres') await sql`drop schema if exists ${sql.id(schema)} cascade`.execute((await openDatabase({ databaseUrl: PG_URL, pgSchema: 'public', dataDir })).db).catch(() => undefined)
+  if (DIALECT === 'postgres') {
+    const client = new pg.Client({ connectionString: PG_URL })
+    await client.connect()
+    await client.query(`drop schema if exists "${schema}" cascade`)
+    await client.end()
+  }
 }
