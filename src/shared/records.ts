@@ -109,6 +109,11 @@ export const kitSchema = z.strictObject({
   contentIds: z.array(id).max(30).optional(),
 })
 
+/** Longest event notes: a few paragraphs for the printed report. */
+export const EVENT_NOTES_MAX = 2000
+/** Plain text: line breaks and tabs, no other control characters. */
+const PLAIN_TEXT = /^(?:[^\p{Cc}]|[\t\n\r])*$/u
+
 /** What a person fills in to create an event (on a tablet or centrally). */
 const eventFields = z.strictObject({
   kitId: id,
@@ -120,6 +125,11 @@ const eventFields = z.strictObject({
   startDate: isoDate,
   endDate: isoDate,
   targetGroups: z.array(z.enum(AUDIENCES)).max(AUDIENCES.length),
+  /**
+   * The coordinator's notes, printed in the event report (plain text, shown as text). Optional
+   * and absent when empty: tablets never send it, older ones never see it (the protocol grows).
+   */
+  notes: z.string().trim().max(EVENT_NOTES_MAX).regex(PLAIN_TEXT).optional(),
 })
 const datesInOrder = (e: { startDate: string; endDate: string }) => e.endDate >= e.startDate
 const datesMessage = { path: ['endDate'], message: 'end_before_start' }

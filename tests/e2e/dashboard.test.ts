@@ -17,6 +17,7 @@ import { expectConverged, tap } from './support/sync-flow'
 // Typed by the coordinator: must show as text everywhere, never run.
 const XSS_NAME = '<img src=x onerror="window.__xss=1">Festa <b>sana</b>'
 const XSS_VENUE = '<script>window.__xss=2</script>Piazza'
+const XSS_NOTES = 'Stand by the church, 40 leaflets left.\n<img src=x onerror="window.__xss=3">Next time: more chairs.'
 
 /** What the second tablet sends over the device API, as the app would: taps, an undo, survey answers. */
 function secondTabletFacts(eventId: string, deviceId: string): Fact[] {
@@ -121,11 +122,19 @@ describe('the coordinator dashboard over two tablets', () => {
   })
 
   it('prints the event report: the typed texts as text, charts as pictures, A4', async () => {
+    // The coordinator writes the notes on the event's edit screen; the report prints them.
+    await page.goto(`${server.url}/coordinator/events/${eventId}/edit`)
+    await page.getByTestId('event-notes').fill(XSS_NOTES)
+    await page.getByTestId('coordinator-save-event').click()
+    await page.waitForURL(/\/coordinator\/?$/)
     await page.goto(`${server.url}/coordinator/reports/events/${eventId}`)
     const title = page.getByRole('heading', { level: 1 })
     await expect.poll(() => title.textContent()).toContain(XSS_NAME)
     expect(await title.locator('img, b').count()).toBe(0)
     expect(await page.getByTestId('event-report-meta').textContent()).toContain(XSS_VENUE)
+    const notes = page.getByTestId('event-report-notes')
+    expect(await notes.locator('p').innerText()).toBe(XSS_NOTES)
+    expect(await notes.locator('img').count()).toBe(0)
     await expect.poll(() => page.getByTestId('total-contacts').textContent()).toBe('6')
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
     expect(await violations(page)).toEqual([])
@@ -133,6 +142,7 @@ describe('the coordinator dashboard over two tablets', () => {
     expect(await page.locator('.report-chart-picture').first().isVisible()).toBe(true)
     expect(await page.locator('.report-chart-canvas').first().isVisible()).toBe(false)
     expect(await page.locator('.coord-nav').isVisible()).toBe(false)
+    expect(await notes.isVisible()).toBe(true)
     await screenshotForDocs(page, 'coordinator-event-report-print', true)
     await page.emulateMedia({ media: null })
   })

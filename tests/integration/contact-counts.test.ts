@@ -22,7 +22,7 @@ describe.each(backends)('kept contact counts on $name', ({ name, available }) =>
   it.skipIf(!available)('equal the facts whatever arrives, in any order and any number of times', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat({ max: 99 }), { minLength: 5, maxLength: 40 }), async (script) => {
-        await server.app.db.deleteFrom('contact_counts').execute()
+        await server.app.db.deleteFrom('contact_totals').execute()
         await server.app.db.deleteFrom('facts').where('event_id', '=', DEMO_EVENT_ID).execute()
         const tablet = await enrolNewDevice(server.url)
         const sent: Fact[] = []

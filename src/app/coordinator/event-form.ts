@@ -11,7 +11,7 @@ export function formFromEvent(event: EventDoc): EventForm {
   return { kitId, name, setting, occasion, venue, municipality, startDate, endDate, targetGroups: [...targetGroups] }
 }
 
-const FIELDS = new Set<string>(Object.keys(emptyEventForm('')))
+const FIELDS = new Set<string>([...Object.keys(emptyEventForm('')), 'notes'])
 
 /** A 400's details shown at their fields, for a rule the server holds and the form did not check. */
 export function errorsFromDetails(details: readonly ApiErrorDetail[] | undefined): EventFormErrors {

@@ -30,9 +30,12 @@ export const useCoordinatorEvents = defineStore('coordinator-events', () => {
     else loadError.value = result.error.code
   }
 
-  /** Creates an event, or edits one at `version` (the server refuses with version_conflict if it moved on). */
-  async function save(form: EventForm, existing?: { id: string; version: number }): Promise<SaveEventResult> {
-    const checked = validateEventForm({ ...form, targetGroups: [...form.targetGroups] })
+  /**
+   * Creates an event, or edits one at `version` (the server refuses with version_conflict if it
+   * moved on). `notes` are the coordinator's own (not on the tablet's form): empty means none.
+   */
+  async function save(form: EventForm, existing?: { id: string; version: number }, notes = ''): Promise<SaveEventResult> {
+    const checked = validateEventForm({ ...form, targetGroups: [...form.targetGroups], ...(notes.trim() ? { notes } : {}) })
     if (!checked.ok) return checked
     const result = await attempt(() =>
       existing ? api.updateEvent(existing.id, { ...checked.value, version: existing.version }) : api.createEvent(checked.value),

@@ -1,6 +1,6 @@
 import { CSV_BOM, csvLine } from '../../shared/csv'
 import { exportTexts, topicLabel, type ExportLanguage } from '../../shared/export-labels'
-import { EXPORT_COLUMNS, exportRow, isExportable, type ExportableFact } from '../../shared/export-rows'
+import { EXPORT_COLUMNS, exportCells, isExportable, type ExportableFact } from '../../shared/export-rows'
 import { effectiveInteractions } from '../../shared/event-log'
 import { toQuestionnaire, toQuestionnaireResponse } from '../../shared/fhir'
 import { milanDayAndHour } from '../../shared/milan-time'
@@ -27,8 +27,7 @@ function cells(log: EventLog, language: ExportLanguage) {
   const labelOf = topicLabel(language)
   return exportableFacts(log.facts).map((fact) => {
     const { day, hour } = milanDayAndHour(fact.at)
-    const row = exportRow(fact, { eventName: log.event.name, day, hour, topicLabel: labelOf })
-    return { fact, cells: EXPORT_COLUMNS.map((c) => row[c]) }
+    return { fact, cells: exportCells(fact, { eventName: log.event.name, day, hour, topicLabel: labelOf }) }
   })
 }
 

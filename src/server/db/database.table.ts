@@ -3,8 +3,8 @@ import type { AccountsTable, LoginFailuresTable, SessionsTable } from './account
 import type { DeviceTokensTable, DevicesTable, EnrolmentCodesTable } from './devices.table.js'
 import type { DocCounterTable, EventsTable, KitsTable } from './documents.table.js'
 import type { ContentCodesTable, ContentsTable, LinkCountsTable } from './contents.table.js'
-import type { ContactCountsTable, FactsTable } from './facts.table.js'
-import type { SurveyAnswersTable, SurveyRevisionsTable, SurveysTable } from './surveys.table.js'
+import type { ContactTotalsTable, FactsTable } from './facts.table.js'
+import type { SurveyAnswersTable, SurveyRevisionsTable, SurveysTable, SurveyTotalsTable } from './surveys.table.js'
 
 /**
  * The whole schema. Timestamps are ISO-8601 UTC strings on both dialects, so one query
@@ -28,7 +28,8 @@ export interface Database {
   content_codes: ContentCodesTable
   link_counts: LinkCountsTable
   settings: SettingsTable
-  contact_counts: ContactCountsTable
+  contact_totals: ContactTotalsTable
+  survey_totals: SurveyTotalsTable
 }
 
 export interface SettingsTable {

@@ -31,16 +31,17 @@ export interface FactsTable {
 export type FactRow = Selectable<FactsTable>
 export type NewFactRow = Insertable<FactsTable>
 
-/** Contacts (interactions not voided) per combination of dimensions; '' for a missing attribute. */
-export interface ContactCountsTable {
+/**
+ * Contacts (interactions not voided) of an event's day and topic under one value of one
+ * dimension (hour "00"–"23", day, topic, interactionType, ageBand, audience, language;
+ * "unknown" for a missing attribute). Each contact counts once per dimension.
+ */
+export interface ContactTotalsTable {
   event_id: string
   local_day: string
-  local_hour: number
   topic: string
-  interaction_type: string
-  age_band: string
-  audience: string
-  language: string
+  dimension: string
+  value: string
   contacts: number
   people: number
 }

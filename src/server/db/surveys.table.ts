@@ -36,3 +36,16 @@ export interface SurveyAnswersTable {
 }
 
 export type SurveyRow = Selectable<SurveysTable>
+
+/**
+ * Answers of an event's survey on one Milan day, per question and value, responses flagged too
+ * fast left out; the row with question and value '' counts the responses themselves.
+ */
+export interface SurveyTotalsTable {
+  event_id: string
+  survey_id: string
+  question_id: string
+  value: string
+  local_day: string
+  count: number
+}

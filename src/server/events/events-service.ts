@@ -13,6 +13,12 @@ function storedBody(event: Omit<EventDoc, 'version'>): string {
   return canonicalJson({ ...event, version: undefined })
 }
 
+/** Empty notes are no notes: the field stays absent, as in events from before it existed. */
+function withoutEmptyNotes<T extends { notes?: string }>(input: T): T {
+  const { notes, ...rest } = input
+  return (notes ? { ...rest, notes } : rest) as T
+}
+
 async function assertKit(db: Db, kitId: string): Promise<void> {
   if (!(await kitExists(db, kitId))) throw new DomainError('invalid', 'unknown_kit', `No kit ${kitId}`, [{ path: 'kitId', message: 'unknown_kit' }])
 }
@@ -23,7 +29,7 @@ export async function createEvent(db: Db, input: CreateEventRequest, now: Date):
   return inTransaction(db, async (trx) => {
     await assertKit(trx, input.kitId)
     const id = input.id ?? uuidv7()
-    const event: Omit<EventDoc, 'version'> = { ...input, id, status: 'open', createdAt: now.toISOString() }
+    const event: Omit<EventDoc, 'version'> = { ...withoutEmptyNotes(input), id, status: 'open', createdAt: now.toISOString() }
     const version = await nextDocumentVersion(trx)
     const inserted = await insertEvent(trx, {
       id, version, kit_id: event.kitId, status: 'open', body: storedBody(event),
@@ -60,7 +66,7 @@ export function editEvent(db: Db, id: string, input: UpdateEventRequest, now: Da
       throw new DomainError('conflict', 'version_conflict', `Event is at version ${current.version}, not ${input.version}`)
     }
     const { version: _expected, ...fields } = input
-    return { ...fields, id, status: current.status, createdAt: current.createdAt }
+    return { ...withoutEmptyNotes(fields), id, status: current.status, createdAt: current.createdAt }
   })
 }
 

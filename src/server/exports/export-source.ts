@@ -2,11 +2,15 @@ import type { ExportQuery } from '../../shared/report-protocol.js'
 import type { ExportableFact } from '../../shared/export-rows.js'
 import type { Db } from '../db/database.table.js'
 
-export interface ExportItem {
-  fact: ExportableFact
-  day: string
-  hour: number
-  eventName: string
+/** One fact of an export: its stored canonical JSON, parsed only by the formats that need its fields. */
+export class ExportItem {
+  #fact: ExportableFact | undefined
+  constructor(readonly body: string, readonly day: string, readonly hour: number, readonly eventName: string) {}
+
+  get fact(): ExportableFact {
+    this.#fact ??= JSON.parse(this.body) as ExportableFact
+    return this.#fact
+  }
 }
 
 const PAGE = 2_000
@@ -35,7 +39,7 @@ export async function* exportableFacts(db: Db, query: Pick<ExportQuery, 'eventId
     if (missing.length) {
       for (const e of await db.selectFrom('events').select(['id', 'body']).where('id', 'in', missing).execute()) names.set(e.id, (JSON.parse(e.body) as { name: string }).name)
     }
-    yield rows.map((r) => ({ fact: JSON.parse(r.body) as ExportableFact, day: r.local_day, hour: Number(r.local_hour), eventName: names.get(r.event_id) ?? '' }))
+    yield rows.map((r) => new ExportItem(r.body, r.local_day, Number(r.local_hour), names.get(r.event_id) ?? ''))
     after = Number(rows.at(-1)?.seq)
   }
 }

@@ -1,5 +1,5 @@
 import { csvLine, CSV_BOM } from '../../shared/csv.js'
-import { EXPORT_COLUMNS, EXPORT_INCLUDES, exportRow } from '../../shared/export-rows.js'
+import { EXPORT_COLUMNS, EXPORT_INCLUDES, exportCells } from '../../shared/export-rows.js'
 import { toQuestionnaire, toQuestionnaireResponse } from '../../shared/fhir.js'
 import type { SurveyResponseFact } from '../../shared/records.js'
 import type { ExportQuery } from '../../shared/report-protocol.js'
@@ -14,8 +14,7 @@ type Chunks = AsyncGenerator<string | Uint8Array>
 
 /** The cells of one fact, in EXPORT_COLUMNS order. */
 function cellsOf(item: ExportItem, labelOf: (code: string) => string) {
-  const row = exportRow(item.fact, { eventName: item.eventName, day: item.day, hour: item.hour, topicLabel: labelOf })
-  return EXPORT_COLUMNS.map((c) => row[c])
+  return exportCells(item.fact, { eventName: item.eventName, day: item.day, hour: item.hour, topicLabel: labelOf })
 }
 
 /** Contacts, then responses: the event log as CSV for Italian Excel (BOM, `;`, formula-safe cells). */
@@ -34,7 +33,8 @@ export async function* jsonExport(db: Db, scope: ExportScope, now: Date): Chunks
   let first = true
   for (const kind of ['interaction', 'survey_response'] as const) {
     for await (const page of exportableFacts(db, scope, kind)) {
-      const text = page.map((item) => JSON.stringify(item.fact)).join(',')
+      // The stored body is the fact's canonical JSON already: written out as it is, never re-parsed.
+      const text = page.map((item) => item.body).join(',')
       yield (first ? '' : ',') + text
       first = false
     }

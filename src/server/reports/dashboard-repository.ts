@@ -1,18 +1,21 @@
 import { sql } from 'kysely'
 import type { ReportScope } from '../../shared/report-protocol.js'
 import type { Db } from '../db/database.table.js'
-import { inScope } from './report-scope.js'
+import { RESPONSES_ROW } from '../sync/survey-counts.js'
 
-/** Contacts in scope per combination of dimensions, from the counts every push keeps (contact-counts.ts). */
-export function contactCounts(db: Db, scope: ReportScope) {
-  let q = db.selectFrom('contact_counts as c').innerJoin('events as e', 'e.id', 'c.event_id')
-    .select(['c.local_hour', 'c.local_day', 'c.topic', 'c.interaction_type', 'c.age_band', 'c.audience', 'c.language', 'c.contacts', 'c.people'])
+/**
+ * Contacts and people in scope per dimension and value, from the totals every push keeps
+ * (src/server/sync/contact-counts.ts): one grouped pass over a few rows per day and topic.
+ */
+export function contactTotals(db: Db, scope: ReportScope) {
+  let q = db.selectFrom('contact_totals as c')
+    .select(['c.dimension', 'c.value', (eb) => eb.fn.sum<number>('c.contacts').as('contacts'), (eb) => eb.fn.sum<number>('c.people').as('people')])
   if (scope.eventId) q = q.where('c.event_id', '=', scope.eventId)
   if (scope.from) q = q.where('c.local_day', '>=', scope.from)
   if (scope.to) q = q.where('c.local_day', '<=', scope.to)
-  if (scope.setting) q = q.where('e.setting', '=', scope.setting)
+  if (scope.setting) q = q.where('c.event_id', 'in', (eb) => eb.selectFrom('events as e').select('e.id').where('e.setting', '=', scope.setting as string))
   if (scope.topic) q = q.where('c.topic', '=', scope.topic)
-  return q.where('c.contacts', '<>', 0).execute()
+  return q.groupBy(['c.dimension', 'c.value']).execute()
 }
 
 /** Data as of the last fact the server received (from any tablet): what "as of the last sync" means. */
@@ -31,14 +34,22 @@ export function eventCounts(db: Db, scope: ReportScope) {
   return q.groupBy(['e.setting', 'e.occasion']).execute()
 }
 
-/** Survey answers in scope (responses flagged too fast left out), counted per question and value. */
+/**
+ * Survey responses and answers in scope (responses flagged too fast left out), per question and
+ * value, from the totals every push keeps (src/server/sync/survey-counts.ts).
+ */
 export async function surveyAnswerCounts(db: Db, scope: ReportScope) {
-  const scoped = () => inScope(db.selectFrom('survey_answers as a').innerJoin('facts as f', 'f.id', 'a.fact_id').innerJoin('events as e', 'e.id', 'f.event_id'), scope).where('a.too_fast', '=', 0)
-  const [responses, answers] = await Promise.all([
-    scoped().select(['a.survey_id', (eb) => eb.fn.count<number>('a.fact_id').distinct().as('n')]).groupBy('a.survey_id').execute(),
-    scoped().select(['a.survey_id', 'a.question_id', 'a.value', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['a.survey_id', 'a.question_id', 'a.value']).execute(),
-  ])
-  return { responses, answers }
+  let q = db.selectFrom('survey_totals as s')
+    .select(['s.survey_id', 's.question_id', 's.value', (eb) => eb.fn.sum<number>('s.count').as('n')])
+  if (scope.eventId) q = q.where('s.event_id', '=', scope.eventId)
+  if (scope.from) q = q.where('s.local_day', '>=', scope.from)
+  if (scope.to) q = q.where('s.local_day', '<=', scope.to)
+  if (scope.setting) q = q.where('s.event_id', 'in', (eb) => eb.selectFrom('events as e').select('e.id').where('e.setting', '=', scope.setting as string))
+  const rows = await q.groupBy(['s.survey_id', 's.question_id', 's.value']).execute()
+  return {
+    responses: rows.filter((r) => r.question_id === RESPONSES_ROW).map((r) => ({ survey_id: r.survey_id, n: Number(r.n) })),
+    answers: rows.filter((r) => r.question_id !== RESPONSES_ROW).map((r) => ({ ...r, n: Number(r.n) })),
+  }
 }
 
 /** Scans and feedback in scope, per content and kind. */

@@ -2,37 +2,27 @@ import { CONTACT_DIMENSIONS, suppressSmallCells, UNKNOWN, type ContactDimension 
 import type { Content } from '../../shared/contents.js'
 import type { Dashboard, ReportScope } from '../../shared/report-protocol.js'
 import type { Db } from '../db/database.table.js'
-import { contactCounts, eventCounts, lastReceivedAt, linkCounts, quietTablets, surveyAnswerCounts } from './dashboard-repository.js'
+import { contactTotals, eventCounts, lastReceivedAt, linkCounts, quietTablets, surveyAnswerCounts } from './dashboard-repository.js'
 
-const COLUMN_OF: Record<ContactDimension, 'local_hour' | 'local_day' | 'topic' | 'interaction_type' | 'age_band' | 'audience' | 'language'> = {
-  hour: 'local_hour', day: 'local_day', topic: 'topic', interactionType: 'interaction_type', ageBand: 'age_band', audience: 'audience', language: 'language',
-}
 const SILENT_AFTER_MS = 24 * 3_600_000
 
-type CountRow = Awaited<ReturnType<typeof contactCounts>>[number]
-
-function valueOf(row: CountRow, dimension: ContactDimension): string {
-  const raw = row[COLUMN_OF[dimension]]
-  if (raw === null || raw === undefined || raw === '') return UNKNOWN
-  return dimension === 'hour' ? String(raw).padStart(2, '0') : String(raw)
-}
-
-/** Every dimension folded from the kept counts: the same figures as summarizeContacts on the facts. */
+/** Every dimension from the kept totals: the same figures as summarizeContacts on the facts. */
 export async function contactFigures(db: Db, scope: ReportScope) {
-  const rows = await contactCounts(db, scope)
+  const rows = await contactTotals(db, scope)
   const by = Object.fromEntries(CONTACT_DIMENSIONS.map((d) => [d, {} as Record<string, number>])) as Record<ContactDimension, Record<string, number>>
   let contacts = 0
   let people = 0
   for (const row of rows) {
     const n = Number(row.contacts)
-    contacts += n
-    people += Number(row.people)
-    for (const d of CONTACT_DIMENSIONS) {
-      const value = valueOf(row, d)
-      by[d][value] = (by[d][value] ?? 0) + n
+    const dimension = row.dimension as ContactDimension
+    if (n === 0 || !(dimension in by)) continue
+    by[dimension][row.value] = n
+    // Every contact counts once under "day": its rows add up to the totals.
+    if (dimension === 'day') {
+      contacts += n
+      people += Number(row.people)
     }
   }
-  for (const d of CONTACT_DIMENSIONS) for (const [k, n] of Object.entries(by[d])) if (n === 0) delete by[d][k]
   return { contacts, people, by }
 }
 

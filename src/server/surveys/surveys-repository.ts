@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.table.js'
 import type { SurveyAnswersTable, SurveyRow } from '../db/surveys.table.js'
+import { RESPONSES_ROW } from '../sync/survey-counts.js'
 
 export function findSurvey(db: Db, id: string): Promise<SurveyRow | undefined> {
   return db.selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst()
@@ -51,26 +52,18 @@ export async function insertSurveyAnswers(db: Db, rows: SurveyAnswersTable[]): P
 
 /**
  * Per survey of an event: responses (complete or partial) not flagged too fast, and how many
- * chose each answer. Grouped queries over one indexed table, whatever the number of tablets.
+ * chose each answer. One grouped query over the totals every push keeps (sync/survey-counts.ts).
  */
 export async function surveyTotals(db: Db, eventId: string) {
-  const responses = await db
-    .selectFrom('survey_answers')
-    .select(['survey_id', (eb) => eb.fn.count<number>('fact_id').distinct().as('n')])
+  const rows = await db
+    .selectFrom('survey_totals')
+    .select(['survey_id', 'question_id', 'value', (eb) => eb.fn.sum<number>('count').as('n')])
     .where('event_id', '=', eventId)
-    .where('too_fast', '=', 0)
-    .groupBy('survey_id')
-    .execute()
-  const answers = await db
-    .selectFrom('survey_answers')
-    .select(['survey_id', 'question_id', 'value', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('event_id', '=', eventId)
-    .where('too_fast', '=', 0)
     .groupBy(['survey_id', 'question_id', 'value'])
     .execute()
-  return responses.map((r) => ({
+  return rows.filter((r) => r.question_id === RESPONSES_ROW).map((r) => ({
     surveyId: r.survey_id,
     responses: Number(r.n),
-    answers: answers.filter((a) => a.survey_id === r.survey_id).map((a) => ({ questionId: a.question_id, value: a.value, count: Number(a.n) })),
+    answers: rows.filter((a) => a.survey_id === r.survey_id && a.question_id !== RESPONSES_ROW).map((a) => ({ questionId: a.question_id, value: a.value, count: Number(a.n) })),
   }))
 }

@@ -10,6 +10,7 @@ import { touchDevice } from '../devices/devices-repository.js'
 import { countOpenEventsPushedBy, existingEventIds, existingKitIds, findEvents, insertEvent, nextDocumentVersion } from '../documents/documents-repository.js'
 import { checkEvent, checkFact, type Checked } from './check-records.js'
 import { countContacts } from './contact-counts.js'
+import { countSurveyResponses } from './survey-counts.js'
 import { answerRows, responseProblem, uniqueRevisions } from './survey-responses.js'
 import { findSurveyRevisions, insertSurveyAnswers } from '../surveys/surveys-repository.js'
 import { findFactBodies, findFactIdentities, insertNewFacts, type FactIdentity } from './facts-repository.js'
@@ -140,7 +141,9 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
   const inserted = await insertNewFacts(trx, rows)
   await countContacts(trx, rows.filter((r) => inserted.has(r.id)))
   const responses = valid.filter((c) => inserted.has(c.record.id) && c.record.kind === 'survey_response' && firstInBatch.get(c.record.id) === c.canonical)
-  await insertSurveyAnswers(trx, [...new Map(responses.map((c) => [c.record.id, c.record as SurveyResponseFact])).values()].flatMap(answerRows))
+  const newResponses = [...new Map(responses.map((c) => [c.record.id, c.record as SurveyResponseFact])).values()]
+  await insertSurveyAnswers(trx, newResponses.flatMap(answerRows))
+  await countSurveyResponses(trx, newResponses)
   const stored = await findFactBodies(trx, rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))
   const reported = new Set<string>()
   for (const p of pending) {
