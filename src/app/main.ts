@@ -1,3 +1,5 @@
+// First: its own small chunk, which starts reading the first screen's data (boot/launch.ts).
+import './boot/launch'
 import { createApp } from 'vue'
 import App from './App.vue'
 import './styles/main.css'
