@@ -17,6 +17,8 @@ const FLOOR = process.env.FLOOR === '1'
 const SELECTOR = FLOOR ? '.record' : '.event-link'
 // Milliseconds the relaunched browser keeps running after the mark, before the next kill.
 const LINGER = Number(process.env.LINGER ?? 300)
+// CLOSE=1 closes the browser normally between relaunches instead of killing it (SIGKILL).
+const CLOSE = process.env.CLOSE === '1'
 // PROFILE=1 also samples the page's JavaScript (CDP Profiler, 0.1 ms) and prints where it ran.
 const PROFILE = process.env.PROFILE === '1'
 const TRACE_DIR = process.env.TRACE_DIR ?? '/tmp'
@@ -147,6 +149,7 @@ try {
   await waitForActiveServiceWorker(page)
   await Promise.all([server.stop(), floor.stop()])
   for (let run = 1; run <= RUNS; run++) {
+    if (CLOSE) await tablet.browser?.close()
     await tablet.kill()
     const context = await tablet.launch()
     await context.setOffline(true)
@@ -165,6 +168,7 @@ try {
     await relaunched.waitForTimeout(LINGER)
     const buffer = await browser.stopTracing()
     const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile) : undefined
+    if (profile) writeFileSync(join(TRACE_DIR, `relaunch-profile-${run}.cpuprofile`), JSON.stringify(profile))
     const file = join(TRACE_DIR, `relaunch-trace-${run}.json`)
     writeFileSync(file, buffer)
     const parsed = JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }
