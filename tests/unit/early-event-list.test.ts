@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { useLiveQuery } from '../../src/app/composables/useLiveQuery'
 import { db } from '../../src/app/db/db'
-import { readEventList, startEarlyEventList, takeEarlyEventList } from '../../src/app/db/early-event-list'
+import { dropEarlyEventList, readEventList, startEarlyEventList, takeEarlyEventList } from '../../src/app/db/early-event-list'
 import { createLocalEvent, listEvents } from '../../src/app/db/events'
 import { ensureDemoDocuments } from '../../src/app/db/kits'
 import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
@@ -42,6 +42,12 @@ describe('the event list read before Dexie (db/early-event-list.ts)', () => {
     expect(first).toBeInstanceOf(Promise)
     expect(takeEarlyEventList()).toBeUndefined()
     await first
+  })
+
+  it('is dropped unused once the first screen is up, when that screen was another one', async () => {
+    startEarlyEventList(indexedDB)
+    dropEarlyEventList()
+    expect(takeEarlyEventList()).toBeUndefined()
   })
 })
 

@@ -59,3 +59,8 @@ export function takeEarlyEventList(): Promise<StoredEvent[] | undefined> | undef
   early = undefined
   return taken
 }
+
+/** Drops the list unused: the first screen is up, and whatever opens later reads live data only. */
+export function dropEarlyEventList(): void {
+  early = undefined
+}

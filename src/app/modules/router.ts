@@ -1,5 +1,5 @@
 import type { App } from 'vue'
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { coordinatorRoutes } from '../coordinator/routes'
 import EventsView from '../events/EventsView.vue'
 import TapView from '../interactions/TapView.vue'
@@ -37,6 +37,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 
-export function install(app: App): void {
-  app.use(createRouter({ history: createWebHistory(), routes }))
+export function install(app: App): Router {
+  const router = createRouter({ history: createWebHistory(), routes })
+  app.use(router)
+  return router
 }
