@@ -1,7 +1,7 @@
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import pkg from './package.json' with { type: 'json' }
 import { webManifest } from './src/app/pwa/web-manifest'
@@ -24,10 +24,44 @@ export function vueI18nNamedImport(): Plugin {
   }
 }
 
+/**
+ * What an offline relaunch waits for, asked for from the HTML (docs/performance.md, "Offline
+ * relaunch"): src/app/boot/launch.ts is an entry of its own, loaded by a script tag before the
+ * app's, so that it runs (and starts reading IndexedDB) while the browser is still parsing the
+ * vendor chunk; and the fonts are preloaded, so that the first layout uses them instead of
+ * looking up fallback fonts and laying the page out again when they arrive.
+ */
+export function launchTags(): Plugin {
+  return {
+    name: 'corner:launch-tags',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const files = Object.values(bundle ?? {})
+        const launch = files.find((file) => file.type === 'chunk' && file.isEntry && file.name === 'launch')
+        if (!launch) throw new Error('corner:launch-tags: no launch chunk in the bundle')
+        const fonts = files.filter((file) => /titillium-web-latin-\d+-normal-[\w-]+\.woff2$/.test(file.fileName))
+        // Module scripts run in document order: the launch script goes right before the app's.
+        const app = html.indexOf('<script type="module"')
+        if (app < 0) throw new Error("corner:launch-tags: no module script in index.html")
+        const tags: HtmlTagDescriptor[] = fonts.map((font) => ({
+          tag: 'link',
+          attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${font.fileName}` },
+          injectTo: 'head',
+        }))
+        const script = `<script type="module" crossorigin src="/${launch.fileName}"></script>\n    `
+        return { html: html.slice(0, app) + script + html.slice(app), tags }
+      },
+    },
+  }
+}
+
 export default defineConfig({
   plugins: [
     vueI18nNamedImport(),
     vue(),
+    launchTags(),
     // Locale files are compiled at build time, so the app ships vue-i18n's runtime-only build.
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/app/**/locales/**', import.meta.url))],
@@ -68,6 +102,11 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
+      // launch: the relaunch's head start, a script of its own (launchTags above).
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        launch: fileURLToPath(new URL('./src/app/boot/launch.ts', import.meta.url)),
+      },
       output: {
         // The libraries every screen needs, in one file: each request costs ~1 KB of headers on
         // the wire and a round trip on a weak connection (docs/performance.md).

@@ -4,6 +4,9 @@
 // "Interactive" = the first event link (the floor: its one record link) is in the DOM, timed
 // from the navigation start of the relaunched browser's page (performance.timeOrigin).
 // Run: npm run build && npx tsx bench/offline-relaunch.ts   (RUNS=30 for a steadier p95)
+// COOP_FLOOR=1 also relaunches the floor served with the app's Cross-Origin-Opener-Policy: the
+// relaunched tab starts on about:blank, and that header makes Chromium move the page to a new
+// renderer process, a cost the bare floor does not pay (docs/performance.md, "Offline relaunch").
 import type { BrowserContext } from 'playwright-core'
 import { AppServer } from '../tests/e2e/support/app-server'
 import { createEvent, waitForActiveServiceWorker } from '../tests/e2e/support/app-page'
@@ -14,6 +17,7 @@ import { FloorServer } from './support/relaunch-floor'
 const RUNS = Number(process.env.RUNS ?? 15)
 const server = new AppServer()
 const floor = new FloorServer()
+const coopFloor = process.env.COOP_FLOOR === '1' ? new FloorServer({ 'cross-origin-opener-policy': 'same-origin' }) : undefined
 const tablet = new Tablet()
 
 // Also notes, for the breakdown: the navigation answered (by the service worker), the scripts
@@ -63,22 +67,27 @@ async function relaunchOffline(url: string, selector: string): Promise<number> {
 }
 
 try {
-  await Promise.all([server.start(), floor.start()])
+  await Promise.all([server.start(), floor.start(), coopFloor?.start()])
   await tablet.launch()
   const page = await tablet.page()
   await page.goto(server.url)
   await waitForActiveServiceWorker(page)
   await createEvent(page, 'Bench')
-  await page.goto(floor.url)
-  await page.locator('.record').waitFor()
-  await waitForActiveServiceWorker(page)
-  await Promise.all([server.stop(), floor.stop()])
+  for (const bare of [floor, coopFloor]) {
+    if (!bare) continue
+    await page.goto(bare.url)
+    await page.locator('.record').waitFor()
+    await waitForActiveServiceWorker(page)
+  }
+  await Promise.all([server.stop(), floor.stop(), coopFloor?.stop()])
 
   const app: number[] = []
   const bare: number[] = []
+  const coop: number[] = []
   for (let i = 0; i < RUNS; i++) {
     app.push(await relaunchOffline(server.url, '.event-link'))
     bare.push(await relaunchOffline(floor.url, '.record'))
+    if (coopFloor) coop.push(await relaunchOffline(coopFloor.url, '.record'))
   }
   const [appP50, appP95, floorP50, floorP95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)]
   console.log(`app:   browser relaunched offline → interactive (${RUNS} relaunches): p50 ${ms(appP50)}, p95 ${ms(appP95)}`)
@@ -86,7 +95,11 @@ try {
   const part = (key: string) => ms(percentile(breakdowns.map((b) => b[key] ?? Number.NaN), 50))
   console.log(`app, p50 of each step: navigation answered ${part('navigation')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, first render into #app ${part('rendered')}, interactive ${ms(appP50)}`)
   console.log(`ratio app/floor: p50 ${(appP50 / floorP50).toFixed(2)}×, p95 ${(appP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 1.5×]`)
+  if (coop.length) {
+    const [coopP50, coopP95] = [percentile(coop, 50), percentile(coop, 95)]
+    console.log(`floor with the app's Cross-Origin-Opener-Policy (${RUNS} relaunches): p50 ${ms(coopP50)}, p95 ${ms(coopP95)}; app/that floor: p50 ${(appP50 / coopP50).toFixed(2)}×, p95 ${(appP95 / coopP95).toFixed(2)}×`)
+  }
 } finally {
   await tablet.close()
-  await Promise.all([server.dispose(), floor.stop()])
+  await Promise.all([server.dispose(), floor.stop(), coopFloor?.stop()])
 }

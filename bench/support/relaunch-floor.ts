@@ -64,6 +64,9 @@ export class FloorServer {
   private server?: Server
   port = 0
 
+  /** `headers`: extra response headers, e.g. the app's Cross-Origin-Opener-Policy (bench/offline-relaunch.ts). */
+  constructor(private readonly headers: Record<string, string> = {}) {}
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`
   }
@@ -72,7 +75,7 @@ export class FloorServer {
     const server = createServer((request, response) => {
       const file = FILES[new URL(request.url ?? '/', 'http://x').pathname]
       if (!file) return response.writeHead(404).end()
-      response.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-cache' }).end(file[1])
+      response.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-cache', ...this.headers }).end(file[1])
     })
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve))
     this.server = server

@@ -1,5 +1,8 @@
+// First: its own small chunk, which starts reading the first screen's data (boot/launch.ts).
+import './boot/launch'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { dropEarlyEventList } from './db/early-event-list'
 import './styles/main.css'
 import { install as installI18n } from './modules/i18n'
 import { install as installPinia } from './modules/pinia'
@@ -10,12 +13,15 @@ import { install as installSync } from './modules/sync'
 async function start() {
   const app = createApp(App)
   installPinia(app)
-  installRouter(app)
+  const router = installRouter(app)
   // Storage set-up runs beside the first paint: screens read through liveQuery and update
   // when the demo kit lands, so a relaunch is interactive without waiting for it.
   void installStorage()
   await installI18n(app)
   app.mount('#app')
+  // The launch's event list serves the first screen only: once that has rendered (after the
+  // first navigation and Vue's flush), drop it, so a list opened later never shows launch data.
+  void router.isReady().then(() => setTimeout(dropEarlyEventList, 0))
   installSync()
 }
 

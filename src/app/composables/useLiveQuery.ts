@@ -31,21 +31,28 @@ function failWhenUnopenable<T>(query: () => Promise<T>): () => Promise<T> {
 
 /**
  * The one bridge from Dexie to Vue: re-runs `query` whenever the tables it read change
- * (in this tab or another) and whenever `deps` change.
+ * (in this tab or another) and whenever `deps` change. `early`, if given, is the same answer
+ * read before Dexie was ready (db/early-event-list.ts): shown until the live query's first answer.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: WatchSource[] = []): LiveQuery<T> {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: WatchSource[] = [], early?: Promise<T | undefined>): LiveQuery<T> {
   const data = shallowRef<T>()
   const error = shallowRef<unknown>()
+  let answered = false
+  void early?.then((value) => {
+    if (!answered && value !== undefined) data.value = value
+  })
   let subscription: { unsubscribe(): void } | undefined
   const start = () => {
     subscription?.unsubscribe()
     error.value = undefined
     subscription = liveQuery(failWhenUnopenable(query)).subscribe({
       next: (value) => {
+        answered = true
         data.value = value
         error.value = undefined
       },
       error: (failure: unknown) => {
+        answered = true
         console.error(failure)
         error.value = failure ?? new Error('The live query failed')
       },

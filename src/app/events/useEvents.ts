@@ -2,10 +2,11 @@ import type { Ref } from 'vue'
 import { getEvent, listEvents } from '../db/events'
 import { getKit, listKits } from '../db/kits'
 import { useLiveQuery } from '../composables/useLiveQuery'
+import { takeEarlyEventList } from '../db/early-event-list'
 
-/** The events on this tablet, live. */
+/** The events on this tablet, live; on the first screen after a launch, shown from the launch's early read until Dexie answers. */
 export function useEventList() {
-  return useLiveQuery(listEvents)
+  return useLiveQuery(listEvents, [], takeEarlyEventList())
 }
 
 /** The kits on this tablet, live. */

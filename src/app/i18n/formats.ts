@@ -1,3 +1,4 @@
+import { dayFormat } from './day-format'
 import { VISITOR_LOCALES, type AppLocale } from './locales'
 
 /** Named date formats: `$d(date, 'dateTime')`, `d(date, 'day')`. The same names in every language. */
@@ -6,8 +7,8 @@ const datetime = {
   time: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
   /** A server timestamp, e.g. "3 dic 2026, 14:05". */
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
-  /** A calendar day; give it `isoDay(…)`, which is UTC midnight, so no time zone shifts it. */
-  day: { dateStyle: 'medium', timeZone: 'UTC' },
+  /** A calendar day (day-format.ts). */
+  day: dayFormat,
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>
 
 const unit = (name: string, digits: number) => ({ style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits }) as const

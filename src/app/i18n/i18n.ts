@@ -2,10 +2,10 @@ import { createI18n } from 'vue-i18n'
 import it from './locales/it.json'
 import { datetimeFormats, numberFormats } from './formats'
 import { isAppLocale, textDirection, type AppLocale } from './locales'
+import { LOCALE_STORAGE_KEY, storedLocale } from './saved-locale'
 
 type Messages = typeof it
 const loaders = import.meta.glob<{ default: Messages }>(['./locales/*.json', '!./locales/it.json'])
-const STORAGE_KEY = 'corner.locale'
 
 /** Italian is bundled (the default and the fallback); other languages load on demand. */
 export const i18n = createI18n<[Messages], AppLocale, false>({
@@ -33,7 +33,7 @@ export async function setLocale(locale: AppLocale): Promise<void> {
   document.documentElement.lang = locale
   document.documentElement.dir = textDirection(locale)
   try {
-    localStorage.setItem(STORAGE_KEY, locale)
+    localStorage.setItem(LOCALE_STORAGE_KEY, locale)
   } catch {
     // A private window may refuse storage; the choice then lasts for this visit only.
   }
@@ -41,10 +41,6 @@ export async function setLocale(locale: AppLocale): Promise<void> {
 
 /** The language chosen earlier on this tablet, if any. */
 export function savedLocale(): AppLocale | undefined {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY)
-    return isAppLocale(value) ? value : undefined
-  } catch {
-    return undefined
-  }
+  const value = storedLocale()
+  return isAppLocale(value) ? value : undefined
 }

@@ -1,5 +1,5 @@
 import type { App } from 'vue'
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router } from 'vue-router'
 import { coordinatorRoutes } from '../coordinator/routes'
 import EventsView from '../events/EventsView.vue'
 import TapView from '../interactions/TapView.vue'
@@ -38,8 +38,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/:unknown(.*)*', redirect: '/' },
 ]
 
-export function install(app: App): void {
+export function install(app: App): Router {
   const router = createRouter({ history: createWebHistory(), routes })
   router.beforeEach(returnToActiveKiosk)
   app.use(router)
+  return router
 }

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { effectScope } from 'vue'
+import { useLiveQuery } from '../../src/app/composables/useLiveQuery'
+import { db } from '../../src/app/db/db'
+import { dropEarlyEventList, readEventList, startEarlyEventList, takeEarlyEventList } from '../../src/app/db/early-event-list'
+import { createLocalEvent, listEvents } from '../../src/app/db/events'
+import { ensureDemoDocuments } from '../../src/app/db/kits'
+import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
+import { freshState } from './support'
+
+const event = (name: string, startDate: string) => ({
+  kitId: DEMO_KIT_ID, name, setting: 'community' as const, occasion: 'fair' as const, venue: 'Fiera',
+  municipality: 'Lodi', startDate, endDate: startDate, targetGroups: [],
+})
+
+describe('the event list read before Dexie (db/early-event-list.ts)', () => {
+  beforeEach(freshState)
+
+  it('answers what listEvents answers, in the same order, from the database Dexie made', async () => {
+    await ensureDemoDocuments()
+    for (const [name, day] of [['A', '2026-03-01'], ['B', '2026-05-01'], ['C', '2026-03-01'], ['D', '2025-12-31']] as const) {
+      await createLocalEvent(event(name, day))
+    }
+    const expected = await listEvents()
+    expect(expected.length).toBe(5)
+    expect(await readEventList(indexedDB)).toEqual(expected)
+  })
+
+  it('on a first start answers nothing and creates no database, so Dexie creates it with its schema', async () => {
+    db.close()
+    await db.delete()
+    expect(await readEventList(indexedDB)).toBeUndefined()
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain('corner')
+    await db.open()
+    expect(await listEvents()).toEqual([])
+    expect(db.verno).toBe(2)
+  })
+
+  it('is taken once: a screen opened again relies on the live query alone', async () => {
+    startEarlyEventList(indexedDB)
+    const first = takeEarlyEventList()
+    expect(first).toBeInstanceOf(Promise)
+    expect(takeEarlyEventList()).toBeUndefined()
+    await first
+  })
+
+  it('is dropped unused once the first screen is up, when that screen was another one', async () => {
+    startEarlyEventList(indexedDB)
+    dropEarlyEventList()
+    expect(takeEarlyEventList()).toBeUndefined()
+  })
+})
+
+describe('a live query given an early answer', () => {
+  it('shows the early answer until its own first answer, then only its own', async () => {
+    let answer: (value: string) => void = () => undefined
+    const own = new Promise<string>((resolve) => (answer = resolve))
+    const scope = effectScope()
+    const query = scope.run(() => useLiveQuery(() => own, [], Promise.resolve('early')))!
+    await vi.waitFor(() => expect(query.data.value).toBe('early'))
+    answer('live')
+    await vi.waitFor(() => expect(query.data.value).toBe('live'))
+    scope.stop()
+  })
+
+  it('ignores an early answer that arrives after its own', async () => {
+    let late: (value: string) => void = () => undefined
+    const early = new Promise<string>((resolve) => (late = resolve))
+    const scope = effectScope()
+    const query = scope.run(() => useLiveQuery(async () => 'live', [], early))!
+    await vi.waitFor(() => expect(query.data.value).toBe('live'))
+    late('stale')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(query.data.value).toBe('live')
+    scope.stop()
+  })
+})
