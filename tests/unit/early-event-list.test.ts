@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { useLiveQuery } from '../../src/app/composables/useLiveQuery'
 import { db } from '../../src/app/db/db'
-import { dropEarlyEventList, readEventList, startEarlyEventList, takeEarlyEventList } from '../../src/app/db/early-event-list'
+import { markKioskActive, readActiveKiosk, resetActiveKioskCache } from '../../src/app/db/active-kiosk'
+import { dropEarlyEventList, readEventList, readLaunch, startEarlyEventList, takeEarlyEventList } from '../../src/app/db/early-event-list'
 import { createLocalEvent, listEvents } from '../../src/app/db/events'
 import { ensureDemoDocuments } from '../../src/app/db/kits'
 import { DEMO_KIT_ID } from '../../src/shared/demo-kit'
@@ -73,5 +74,21 @@ describe('a live query given an early answer', () => {
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(query.data.value).toBe('live')
     scope.stop()
+  })
+
+  it('reads the running kiosk in the same launch read, which the router\'s first question then uses', async () => {
+    await ensureDemoDocuments()
+    expect((await readLaunch(indexedDB))?.activeKiosk).toBeUndefined()
+    await markKioskActive({ eventId: 'e1', surveyId: 's1' })
+    expect((await readLaunch(indexedDB))?.activeKiosk).toEqual({ eventId: 'e1', surveyId: 's1' })
+    resetActiveKioskCache()
+    startEarlyEventList(indexedDB)
+    await takeEarlyEventList() // the launch read has answered
+    // Changed behind the launch read's back: the router's first answer is what the launch read, without Dexie.
+    await db.meta.put({ key: 'activeKiosk', value: { eventId: 'e2', surveyId: 's2' } })
+    expect(await readActiveKiosk()).toEqual({ eventId: 'e1', surveyId: 's1' })
+    resetActiveKioskCache()
+    expect(await readActiveKiosk()).toEqual({ eventId: 'e2', surveyId: 's2' })
+    resetActiveKioskCache()
   })
 })

@@ -1,4 +1,5 @@
 import { db } from './db'
+import { takeEarlyActiveKiosk } from './early-event-list'
 
 /** The kiosk this tablet is running, if any: a relaunch or the operator app opens it again. */
 export interface ActiveKiosk {
@@ -16,7 +17,9 @@ let known: ActiveKiosk | null | undefined
  */
 export async function readActiveKiosk(): Promise<ActiveKiosk | null> {
   if (known !== undefined) return known
-  const value = (await db.meta.get(KEY))?.value as ActiveKiosk | undefined
+  // A relaunch's first navigation: the launch script's plain read, so the first screen does not wait for Dexie to open.
+  const early = await takeEarlyActiveKiosk()
+  const value = (early ? early.value : (await db.meta.get(KEY))?.value) as ActiveKiosk | undefined
   known ??= value && typeof value.eventId === 'string' && typeof value.surveyId === 'string' ? value : null
   return known
 }
@@ -39,4 +42,5 @@ export async function clearActiveKiosk(): Promise<void> {
 /** Forgets what this page read (tests delete the database between cases). */
 export function resetActiveKioskCache(): void {
   known = undefined
+  void takeEarlyActiveKiosk()
 }

@@ -10,8 +10,22 @@ const DATABASE = 'corner'
 const EVENTS = 'events'
 const BY_START_DATE = 'startDate'
 
+const META = 'meta'
+const ACTIVE_KIOSK = 'activeKiosk'
+
+/** What a launch reads: the event list, and the running kiosk's meta value (undefined: none runs). */
+export interface LaunchRead {
+  events: StoredEvent[]
+  activeKiosk: unknown
+}
+
 /** The events, most recent start date first (as listEvents orders them); undefined when unreadable. */
 export function readEventList(factory: IDBFactory = indexedDB): Promise<StoredEvent[] | undefined> {
+  return readLaunch(factory).then((read) => read?.events)
+}
+
+/** The event list and the running kiosk in one read-only transaction; undefined when unreadable. */
+export function readLaunch(factory: IDBFactory = indexedDB): Promise<LaunchRead | undefined> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest
     try {
@@ -30,11 +44,17 @@ export function readEventList(factory: IDBFactory = indexedDB): Promise<StoredEv
       // A newer schema opening (an app update) must not wait for this connection.
       db.onversionchange = () => db.close()
       try {
-        const transaction = db.transaction(EVENTS, 'readonly')
-        const read = transaction.objectStore(EVENTS).index(BY_START_DATE).getAll()
-        read.onsuccess = () => resolve((read.result as StoredEvent[]).reverse())
-        read.onerror = () => resolve(undefined)
-        transaction.oncomplete = transaction.onabort = () => db.close()
+        const transaction = db.transaction([EVENTS, META], 'readonly')
+        const events = transaction.objectStore(EVENTS).index(BY_START_DATE).getAll()
+        const kiosk = transaction.objectStore(META).get(ACTIVE_KIOSK)
+        transaction.oncomplete = () => {
+          db.close()
+          resolve({ events: (events.result as StoredEvent[]).reverse(), activeKiosk: (kiosk.result as { value?: unknown } | undefined)?.value })
+        }
+        transaction.onabort = transaction.onerror = () => {
+          db.close()
+          resolve(undefined)
+        }
       } catch {
         db.close()
         resolve(undefined)
@@ -43,11 +63,12 @@ export function readEventList(factory: IDBFactory = indexedDB): Promise<StoredEv
   })
 }
 
-let early: Promise<StoredEvent[] | undefined> | undefined
+let early: Promise<LaunchRead | undefined> | undefined
+let earlyKiosk: Promise<LaunchRead | undefined> | undefined
 
 /** Starts the read (once). */
 export function startEarlyEventList(factory: IDBFactory | undefined = globalThis.indexedDB): void {
-  if (!early && factory) early = readEventList(factory)
+  if (!early && factory) early = earlyKiosk = readLaunch(factory)
 }
 
 /**
@@ -57,10 +78,20 @@ export function startEarlyEventList(factory: IDBFactory | undefined = globalThis
 export function takeEarlyEventList(): Promise<StoredEvent[] | undefined> | undefined {
   const taken = early
   early = undefined
-  return taken
+  return taken?.then((read) => read?.events)
 }
 
 /** Drops the list unused: the first screen is up, and whatever opens later reads live data only. */
 export function dropEarlyEventList(): void {
   early = undefined
+}
+
+/**
+ * The running kiosk as the launch read it, once (the router's first navigation asks before
+ * Dexie has opened): `{ value }`, or undefined when there was no launch read or it failed.
+ */
+export function takeEarlyActiveKiosk(): Promise<{ value: unknown } | undefined> | undefined {
+  const taken = earlyKiosk
+  earlyKiosk = undefined
+  return taken?.then((read) => (read ? { value: read.activeKiosk } : undefined))
 }
