@@ -50,6 +50,7 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
     expect(await refused.json()).toMatchObject({ code: 'device_revoked' })
     const issue = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ deviceId: t.deviceId }) })
     expect(issue.status).toBe(409)
+    expect(await issue.json()).toMatchObject({ code: 'device_revoked' })
     const restored = await postEmpty(`${server.url}/api/v1/admin/devices/${t.deviceId}/restore`, cookie)
     expect(await restored.json()).toMatchObject({ id: t.deviceId, revokedAt: null })
     // The old token stays dead; the code issued before the revocation now works.

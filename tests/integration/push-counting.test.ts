@@ -43,6 +43,17 @@ describe.each(backends)('what one push stores and counts, on $name', ({ name, av
     expect([smoking('ageBand'), smoking('audience'), smoking('language'), smoking('interactionType')]).toEqual([['30-49'], ['unknown'], ['unknown'], ['unknown']])
   })
 
+  it.skipIf(!available)('counts the people of a batch whose new tap and undo cancel out in contacts only', async () => {
+    const earlier = interaction(device.deviceId)
+    await push(server.url, device.token, { facts: [earlier] })
+    const before = await counted(earlier.eventId)
+    // Same dimensions and hour: one row of contact_counts gets contacts +1 -1 and people +3 -1.
+    const group = interaction(device.deviceId, { at: earlier.at, payload: { topic: 'smoking', groupSize: 3, ageBand: '30-49' } })
+    await push(server.url, device.token, { facts: [group, voidOf(earlier)] })
+    const after = await counted(earlier.eventId)
+    expect({ contacts: after.contacts - before.contacts, people: after.people - before.people }).toEqual({ contacts: 0, people: 2 })
+  })
+
   it.skipIf(!available)('refuses a void of a void written earlier in the same batch', async () => {
     const tap = interaction(device.deviceId)
     const undo = voidOf(tap)

@@ -82,6 +82,16 @@ describe('reading the next batch from the outbox', () => {
     expect((await readOutboxBatch({ ...limits, bytes: sizeOf(1) - 1 })).recordIds).toEqual([])
   })
 
+  it('sends an event created after some taps together with the taps that name it', async () => {
+    const place = { kitId: 'k', setting: 'community' as const, occasion: 'fair' as const, venue: 'Fiera', municipality: 'Lodi', targetGroups: [] }
+    const earlier = [await tap(), await tap()]
+    const event = await createLocalEvent({ ...place, name: 'nuovo', startDate: '2026-11-26', endDate: '2026-11-26' })
+    const later = (await recordInteraction(event.id, { topic: 'smoking', groupSize: 1 })).id
+    const batch = await readOutboxBatch({ facts: 10, events: 2, bytes: 1_000_000 })
+    expect(batch.events.map((e) => e.id)).toEqual([event.id])
+    expect(batch.facts.map((f) => f.id)).toEqual([...earlier, later])
+  })
+
   it('takes at most the count limits of facts and events, events first, and passes over the skipped ones', async () => {
     const place = { kitId: 'k', setting: 'community' as const, occasion: 'fair' as const, venue: 'Fiera', municipality: 'Lodi', targetGroups: [] }
     const events = [

@@ -104,8 +104,12 @@ describe('documents on the tablet', () => {
 
   it('stores a pulled page and its cursor together, or neither', async () => {
     const kit = { ...demoKit, version: 9 }
-    vi.spyOn(db.events, 'get').mockRejectedValueOnce(new Error('disk'))
-    await expect(savePulledPage({ kits: [kit], events: [{ ...demoEvent(new Date()), version: 10 }] }, { cursor: 10, model: 2 })).rejects.toThrow('disk')
+    const event = { ...demoEvent(new Date()), id: '01930000-0000-7000-8000-0000000000cc', version: 10 }
+    // Only this event's read fails: a live query left by another test file may read events too.
+    const get = db.events.get.bind(db.events)
+    const failing = vi.spyOn(db.events, 'get').mockImplementation(((key: string) => (key === event.id ? Promise.reject(new Error('disk')) : get(key))) as typeof db.events.get)
+    await expect(savePulledPage({ kits: [kit], events: [event] }, { cursor: 10, model: 2 })).rejects.toThrow('disk')
+    failing.mockRestore()
     expect(await getKit(demoKit.id)).toBeUndefined()
     expect(await getPullCursor(2)).toBe(0)
     await savePulledPage({ kits: [kit], events: [] }, { cursor: 10, model: 2 })

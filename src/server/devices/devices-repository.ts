@@ -57,10 +57,8 @@ export function listDevices(db: Db): Promise<DeviceRow[]> {
   return db.selectFrom('devices').selectAll().orderBy('enrolled_at', 'desc').execute()
 }
 
-/** Returns false when there is no such device. */
-export async function setDeviceRevoked(db: Db, deviceId: string, revokedAt: string | null): Promise<boolean> {
-  const result = await db.updateTable('devices').set({ revoked_at: revokedAt }).where('id', '=', deviceId).executeTakeFirst()
-  return Number(result.numUpdatedRows) > 0
+export async function setDeviceRevoked(db: Db, deviceId: string, revokedAt: string | null): Promise<void> {
+  await db.updateTable('devices').set({ revoked_at: revokedAt }).where('id', '=', deviceId).execute()
 }
 
 export async function insertEnrolmentCode(db: Db, code: Omit<EnrolmentCodesTable, 'used_at' | 'used_by'>): Promise<void> {

@@ -86,6 +86,7 @@ async function applyEvents(trx: Transaction<Database>, checked: Checked<EventDoc
         results.push(compare(id, c.canonical, winner?.pushed_body ?? winner?.body ?? ''))
       }
     }
+    // Stryker disable next-line OptionalChaining: one result was pushed just above, so results.at(-1) is never undefined.
     if (results.at(-1)?.status === 'accepted' || results.at(-1)?.status === 'duplicate') stored.set(id, c.canonical)
   }
   return results
@@ -118,6 +119,7 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
   const targets = await findFactIdentities(trx, valid.flatMap((c) => (c.record.kind === 'void' ? [c.record.payload.targetId] : [])))
   const revisions = await findSurveyRevisions(trx, uniqueRevisions(valid.map((c) => c.record)))
   const results: PushResult[] = checked.map((c) => (c.ok ? { id: c.record.id, status: 'accepted' } : c.result))
+  // Stryker disable next-line ArrayDeclaration: a stray first item has no index; the loop below then writes results[undefined], which the JSON answer leaves out.
   const pending: { index: number; id: string; canonical: string }[] = []
   const firstInBatch = new Map<string, string>()
   const rows: NewFactRow[] = []
@@ -125,6 +127,7 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
     if (!c.ok) return
     const { id, eventId } = c.record
     const problem = knownEvents.has(eventId)
+      // Stryker disable next-line StringLiteral: the key only has to find nothing for a fact that is not a void, which voidTargetProblem ignores anyway.
       ? (voidTargetProblem(c.record, targets.get(c.record.kind === 'void' ? c.record.payload.targetId : '')) ?? responseProblem(c.record, revisions))
       : `unknown_event: ${eventId}`
     if (problem) {
@@ -144,11 +147,13 @@ async function applyFacts(trx: Transaction<Database>, checked: Checked<Fact>[], 
   const newResponses = [...new Map(responses.map((c) => [c.record.id, c.record as SurveyResponseFact])).values()]
   await insertSurveyAnswers(trx, newResponses.flatMap(answerRows))
   await countSurveyResponses(trx, newResponses)
+  // Stryker disable next-line MethodExpression: reading the bodies of inserted rows too changes no answer: a repeat of an inserted id compares with the same first copy.
   const stored = await findFactBodies(trx, rows.filter((r) => !inserted.has(r.id)).map((r) => r.id))
   const reported = new Set<string>()
   for (const p of pending) {
     // The first occurrence of an inserted id is the accepted one; any repeat compares with what is stored.
     if (inserted.has(p.id) && !reported.has(p.id)) reported.add(p.id)
+    // Stryker disable next-line StringLiteral: unreachable fallback, every pending id is in firstInBatch.
     else results[p.index] = compare(p.id, p.canonical, stored.get(p.id) ?? firstInBatch.get(p.id) ?? '')
   }
   return results
