@@ -158,7 +158,7 @@ try {
 
   // The floor under the same load, same browser, same disk, raw IndexedDB on a scratch database:
   // one put in its own strict transaction, and the commit's three writes (fact with its index, outbox, draft removal).
-  const floor = await page.evaluate(async (n) => {
+  const floorRun = (settle: number) => page.evaluate(async ({ n, settle }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('bench-floor', 1)
       open.onupgradeneeded = () => {
@@ -174,6 +174,7 @@ try {
     const one: number[] = []
     const three: number[] = []
     for (let i = 0; i < n; i++) {
+      if (settle > 0) await new Promise((r) => setTimeout(r, settle))
       let start = performance.now()
       let tx = db.transaction('rows', 'readwrite', { durability: 'strict' })
       tx.objectStore('rows').put({ id: i, at: new Date().toISOString() })
@@ -191,8 +192,11 @@ try {
     db.close()
     indexedDB.deleteDatabase('bench-floor')
     return { one, three }
-  }, VISITORS)
-  console.log(`  floor, raw IndexedDB, same run (${floor.one.length} each): one put p50 ${ms(percentile(floor.one, 50))}, p95 ${ms(percentile(floor.one, 95))}; the commit's three writes p50 ${ms(percentile(floor.three, 50))}, p95 ${ms(percentile(floor.three, 95))}`)
+  }, { n: VISITORS, settle })
+  for (const settle of [0, SETTLE_MS]) {
+    const floor = await floorRun(settle)
+    console.log(`  floor, raw IndexedDB, same run, ${settle} ms between writes (${floor.one.length} each): one put p50 ${ms(percentile(floor.one, 50))}, p95 ${ms(percentile(floor.one, 95))}; the commit's three writes p50 ${ms(percentile(floor.three, 50))}, p95 ${ms(percentile(floor.three, 95))}`)
+  }
 } finally {
   await tablet.close()
   await server.dispose()

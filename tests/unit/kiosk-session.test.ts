@@ -8,7 +8,7 @@ import { useKioskSession } from '../../src/app/kiosk/useKioskSession'
 import type { SurveyResponseFact } from '../../src/shared/records'
 import { templateSurveys } from '../../src/shared/survey-templates'
 import { TEMPLATE_SURVEY_IDS } from '../../src/shared/survey-templates/ids'
-import { freshState } from './support'
+import { failNextWrite, freshState } from './support'
 
 const EVENT = '01930000-0000-7000-8000-0000000000aa'
 const vaccination = templateSurveys.find((s) => s.id === TEMPLATE_SURVEY_IDS.vaccinationIntention)!
@@ -67,6 +67,20 @@ describe('a kiosk session', () => {
     expect(await readSurveyDraft()).toBeUndefined()
   })
 
+  it('moves on, not to the thank-you, when the last visible question\'s answer reveals a follow-up', async () => {
+    // Without its closing question, the survey's last visible one is flu_intention until an answer of 1–3 shows main_doubt.
+    const short = { ...vaccination, questions: vaccination.questions.filter((q) => q.id !== 'wants_info') }
+    const s = effectScope().run(() => useKioskSession(ref(EVENT), ref(short), manualClock().clock, () => true))!
+    s.chooseLanguage('it')
+    s.start()
+    expect(s.isLast.value).toBe(true)
+    await s.answer(2)
+    expect([s.step.value, s.current.value?.id, await db.facts.count()]).toEqual(['question', 'main_doubt', 0])
+    await s.answer('access')
+    expect(s.step.value).toBe('thanks')
+    expect(await responses()).toEqual([expect.objectContaining({ answers: [{ questionId: 'flu_intention', value: 2 }, { questionId: 'main_doubt', value: 'access' }] })])
+  })
+
   it('does not move past a required question without an answer', async () => {
     const s = session(true, manualClock().clock)
     s.chooseLanguage('it')
@@ -98,7 +112,7 @@ describe('a kiosk session', () => {
     advance(5_000)
     await s.answer(5)
     const puts = vi.spyOn(db.meta, 'put')
-    const failing = vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'))
+    const failing = failNextWrite('outbox', 'add')
     advance(5_000)
     await s.answer('no')
     failing.mockRestore()

@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { liveQuery } from 'dexie'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../src/app/db/db'
 import { listSurveyResponses, readSurveyDraft, recordSurveyResponse, saveSurveyDraft } from '../../src/app/db/survey-responses'
 import { buildSurveyResponse, type SurveyDraft } from '../../src/app/surveys/survey-response'
@@ -6,7 +7,7 @@ import { factSchema } from '../../src/shared/records'
 import { responseProblems } from '../../src/shared/survey-logic'
 import { templateSurveys } from '../../src/shared/survey-templates'
 import { TEMPLATE_SURVEY_IDS } from '../../src/shared/survey-templates/ids'
-import { freshState } from './support'
+import { failNextWrite, freshState } from './support'
 
 const EVENT = '01930000-0000-7000-8000-0000000000aa'
 const vaccination = templateSurveys.find((s) => s.id === TEMPLATE_SURVEY_IDS.vaccinationIntention)!
@@ -58,11 +59,23 @@ describe('recording a survey response on the tablet', () => {
   it('leaves no fact and keeps the draft when the outbox write fails', async () => {
     await saveSurveyDraft(draft([['satisfaction', 2]]))
     const payload = buildSurveyResponse(satisfaction, draft([['satisfaction', 2]]), '2026-11-26T10:00:10.000Z', 'complete')
-    const spy = vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(new DOMException('disk full', 'QuotaExceededError'))
-    await expect(recordSurveyResponse(EVENT, payload)).rejects.toThrow()
+    const spy = failNextWrite('outbox', 'add')
+    await expect(recordSurveyResponse(EVENT, payload)).rejects.toThrow(expect.objectContaining({ name: 'QuotaExceededError' }))
     spy.mockRestore()
     expect(await db.facts.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
     expect(await readSurveyDraft()).toEqual(draft([['satisfaction', 2]]))
+  })
+
+  it('lets a live query of the event\'s responses see the new one, after the commit', async () => {
+    const seen: number[] = []
+    const subscription = liveQuery(() => listSurveyResponses(EVENT)).subscribe((rows) => seen.push(rows.length))
+    await expect.poll(() => seen).toEqual([0])
+    const payload = buildSurveyResponse(satisfaction, draft([['satisfaction', 2]]), '2026-11-26T10:00:10.000Z', 'complete')
+    await recordSurveyResponse(EVENT, payload)
+    // The commit resolves before the live query re-reads: the screen moves on first.
+    expect(seen).toEqual([0])
+    await expect.poll(() => seen).toEqual([0, 1])
+    subscription.unsubscribe()
   })
 })

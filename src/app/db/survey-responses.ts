@@ -6,6 +6,7 @@ import type { SurveyDraft } from '../surveys/survey-response'
 import { measureSince, timingStart } from '../perf/user-timing'
 import { db } from './db'
 import { cachedDeviceId, getDeviceId } from './meta'
+import { onResult, writeStrict } from './strict-write'
 
 export type StoredSurveyResponse = SurveyResponseFact & { day: string }
 
@@ -14,8 +15,8 @@ const DRAFT_KEY = 'kioskDraft'
 
 /**
  * Records a visitor's response as a fact. The fact, its outbox entry and the removal of the
- * kiosk draft commit in one strict transaction: the promise resolves only then, and a failed
- * write leaves neither the fact nor a half-queued record.
+ * kiosk draft commit in one strict transaction (`writeStrict`): the promise resolves only then,
+ * before live queries re-read, and a failed write leaves neither the fact nor a half-queued record.
  */
 export async function recordSurveyResponse(eventId: string, payload: SurveyResponsePayload): Promise<StoredSurveyResponse> {
   let t = timingStart()
@@ -35,14 +36,12 @@ export async function recordSurveyResponse(eventId: string, payload: SurveyRespo
   }
   t = timingStart()
   const start = t
-  await db.transaction('rw', db.facts, db.outbox, db.meta, () =>
+  await writeStrict(['facts', 'outbox', 'meta'], (tx) => {
     // Issued together: IndexedDB runs them in order inside the transaction, one commit for all.
-    Promise.all([
-      db.facts.add(fact),
-      db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at }),
-      db.meta.delete(DRAFT_KEY),
-    ]).then(() => measureSince('kiosk:commit-requests', start)),
-  )
+    tx.objectStore('facts').add(fact)
+    tx.objectStore('outbox').add({ recordId: fact.id, store: 'facts', queuedAt: fact.at })
+    onResult(tx.objectStore('meta').delete(DRAFT_KEY), () => measureSince('kiosk:commit-requests', start))
+  })
   measureSince('kiosk:commit-transaction', t)
   return fact
 }

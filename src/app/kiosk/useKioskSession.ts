@@ -29,10 +29,10 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
   const current = computed(() => questions.value[index.value])
   const isLast = computed(() => index.value >= questions.value.length - 1)
 
-  function draft(): SurveyDraft | undefined {
+  function draft(given = answers.value): SurveyDraft | undefined {
     const s = survey.value
     if (!s) return undefined
-    return { eventId: eventId.value, surveyId: s.id, surveyVersion: s.revision, language: language.value, startedAt, answers: [...answers.value] }
+    return { eventId: eventId.value, surveyId: s.id, surveyVersion: s.revision, language: language.value, startedAt, answers: [...given] }
   }
 
   function chooseLanguage(code: string) {
@@ -55,12 +55,14 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
     const next = new Map(answers.value)
     if (value === undefined) next.delete(q.id)
     else next.set(q.id, value)
-    answers.value = next
-    missing.value = false
     const moveOn = value !== undefined && ONE_TAP.has(q.type)
     // The tap that ends the survey writes no draft: the commit would queue behind that strict
     // write on the same store (it was half the wait). If the commit fails, the draft is saved then.
-    if (moveOn && isLast.value) return goNext()
+    // Nor does it re-render the question first: that frame held up the commit's answer, and the
+    // thank-you screen follows within milliseconds (the answer shows if the commit fails).
+    if (moveOn && survey.value && index.value >= visibleQuestions(survey.value, next).length - 1) return finish(next)
+    answers.value = next
+    missing.value = false
     const saving = saveSurveyDraft(draft()!).catch(() => undefined)
     if (moveOn) await goNext()
     await saving
@@ -83,8 +85,8 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
     else step.value = 'privacy'
   }
 
-  async function finish() {
-    const d = draft()
+  async function finish(given = answers.value) {
+    const d = draft(given)
     if (!d || !survey.value) return
     const t = timingStart()
     try {
@@ -97,6 +99,8 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
       // Not saved: the visitor's answers stay on screen and the kiosk says so (storage alert too);
       // the draft keeps them for a tablet killed now, as the kit says.
       failed.value = true
+      answers.value = given
+      missing.value = false
       await saveSurveyDraft(d).catch(() => undefined)
     }
   }
