@@ -4,7 +4,7 @@ import { countEventContacts } from '../../src/app/db/facts'
 import { localDay } from '../../src/shared/dates'
 import { useTapStore } from '../../src/app/interactions/tap-store'
 import { useStorageStore } from '../../src/app/storage/storage-store'
-import { freshState } from './support'
+import { failNextWrite, freshState } from './support'
 
 const EVENT = '01930000-0000-7000-8000-0000000000aa'
 
@@ -27,8 +27,7 @@ describe('the tap grid store', () => {
 
   it('reports a full disk loudly and never as saved, leaving nothing half-written', async () => {
     const store = useTapStore()
-    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
-    vi.spyOn(db.counters, 'put').mockRejectedValueOnce(quota)
+    failNextWrite('counters', 'put')
     expect(await store.tap(EVENT, 'smoking')).toBe(false)
     expect(useStorageStore().writeError).toBe('quota')
     expect(store.feedback).toBeNull()
@@ -43,9 +42,7 @@ describe('the tap grid store', () => {
   it.each(['facts', 'outbox', 'counters'] as const)('keeps nothing of a tap whose %s write fails', async (table) => {
     const store = useTapStore()
     const kept = await store.tap(EVENT, 'alcohol')
-    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' })
-    if (table === 'counters') vi.spyOn(db.counters, 'put').mockRejectedValueOnce(quota)
-    else vi.spyOn(db[table], 'add').mockRejectedValueOnce(quota)
+    failNextWrite(table, table === 'counters' ? 'put' : 'add')
     expect(await store.tap(EVENT, 'smoking')).toBe(false)
     expect(useStorageStore().writeError).toBe('quota')
     expect(kept).toBe(true)

@@ -4,14 +4,15 @@ import { localDay } from '../../shared/dates'
 import type { InteractionFact, InteractionPayload, VoidFact } from '../../shared/records'
 import { TAP_SCHEMA_VERSION } from '../../shared/schema-version'
 import { db } from './db'
-import type { StoredFact } from './database'
+import type { DayCounter, StoredFact } from './database'
 import { getDeviceId } from './meta'
+import { onResult, writeStrict } from './strict-write'
 
 type StoredInteraction = InteractionFact & { day: string }
 
 /**
- * Records one contact. The fact and its outbox entry commit together with durability
- * 'strict'; the promise resolves only then, so the caller may say "saved".
+ * Records one contact. The fact, its outbox entry and the day's counter commit together with
+ * durability 'strict' (`writeStrict`); the promise resolves only then, so the caller may say "saved".
  */
 export async function recordInteraction(eventId: string, payload: InteractionPayload): Promise<StoredInteraction> {
   const deviceId = await getDeviceId()
@@ -26,14 +27,15 @@ export async function recordInteraction(eventId: string, payload: InteractionPay
     payload,
     day: localDay(now),
   }
-  await db.transaction('rw', db.facts, db.outbox, db.counters, () =>
-    // Issued together: IndexedDB runs them in order inside the transaction anyway.
-    Promise.all([
-      db.facts.add(fact),
-      db.outbox.add({ recordId: fact.id, store: 'facts', queuedAt: fact.at }),
-      addToCounter(eventId, fact.day, 1),
-    ]),
-  )
+  await writeStrict(['facts', 'outbox', 'counters'], (tx) => {
+    // Issued together: IndexedDB runs them in order inside the transaction, one commit for all.
+    tx.objectStore('facts').add(fact)
+    tx.objectStore('outbox').add({ recordId: fact.id, store: 'facts', queuedAt: fact.at })
+    const counters = tx.objectStore('counters')
+    onResult(counters.get([eventId, fact.day]) as IDBRequest<DayCounter | undefined>, (current) => {
+      counters.put({ eventId, day: fact.day, contacts: (current?.contacts ?? 0) + 1 })
+    })
+  })
   return fact
 }
 

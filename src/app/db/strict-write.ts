@@ -22,13 +22,8 @@ export async function writeStrict(stores: readonly WriteStore[], write: (tx: IDB
     const tx = db.backendDB().transaction(stores, 'readwrite', { durability: 'strict' })
     tx.oncomplete = () => resolve()
     // A failed request aborts the transaction (its error event reaches the transaction).
-    tx.onabort = () => reject(tx.error ?? new DOMException('The write was aborted', 'AbortError'))
-    try {
-      write(tx)
-    } catch (error) {
-      reject(error)
-      tx.abort()
-    }
+    tx.onabort = () => reject(failures.get(tx) ?? tx.error ?? new DOMException('The write was aborted', 'AbortError'))
+    issue(tx, () => write(tx))
   })
   setTimeout(() => announceWrite(stores), 0)
 }
@@ -46,7 +41,20 @@ export function announceWrite(stores: readonly WriteStore[]): void {
   Dexie.on.storagemutated.fire(parts)
 }
 
-/** A request's result in its callback: issues `then` with it, inside the same transaction. */
+/** Why a transaction was aborted by us: a request that threw while being issued. */
+const failures = new WeakMap<IDBTransaction, unknown>()
+
+/** Issues requests; one that throws (a full disk, a bad key) aborts the whole transaction with its error. */
+function issue(tx: IDBTransaction, requests: () => void): void {
+  try {
+    requests()
+  } catch (error) {
+    failures.set(tx, error)
+    tx.abort()
+  }
+}
+
+/** A request's result in its callback: `then` issues more requests with it, in the same transaction. */
 export function onResult<T>(request: IDBRequest<T>, then: (result: T) => void): void {
-  request.onsuccess = () => then(request.result)
+  request.onsuccess = () => issue(request.transaction!, () => then(request.result))
 }
