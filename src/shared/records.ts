@@ -72,11 +72,7 @@ export const surveyResponseFactSchema = z.strictObject({
 })
 
 export const factSchema = z.discriminatedUnion('kind', [interactionFactSchema, voidFactSchema, surveyResponseFactSchema])
-/**
- * The oldest fact schema version that describes each kind: a fact is written with it, so a
- * server that knows the kind but not a later version still takes it (the protocol only grows).
- */
-export const FACT_KIND_SCHEMA_VERSION = { interaction: 1, void: 1, survey_response: 2 } as const
+export { FACT_KIND_SCHEMA_VERSION } from './schema-version.js'
 /** The fact kinds this version knows; a server answers `unsupported` to any other (it stays queued). */
 export const FACT_KINDS: readonly string[] = factSchema.options.map((o) => o.shape.kind.value)
 

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { localDay } from '../../shared/dates'
-import { FACT_KIND_SCHEMA_VERSION, type SurveyResponseFact, type SurveyResponsePayload } from '../../shared/records'
+import type { SurveyResponseFact, SurveyResponsePayload } from '../../shared/records'
+import { FACT_KIND_SCHEMA_VERSION } from '../../shared/schema-version'
 import type { Survey } from '../../shared/surveys'
 import type { SurveyDraft } from '../surveys/survey-response'
 import { measureSince, timingStart } from '../perf/user-timing'
