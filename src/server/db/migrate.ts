@@ -7,6 +7,7 @@ import * as factDimensions from './migrations/20261126T1900-fact-dimensions.js'
 import * as settings from './migrations/20261126T2000-settings.js'
 import * as contactTotals from './migrations/20261126T2100-contact-totals.js'
 import * as surveyDraftVersion from './migrations/20261126T2200-survey-draft-version.js'
+import * as dropUnusedFactIndexes from './migrations/20261126T2300-drop-unused-fact-indexes.js'
 import type { OpenedDatabase } from './open-database.js'
 
 // A static list rather than FileMigrationProvider: works the same under tsx (.ts) and compiled (.js).
@@ -19,6 +20,7 @@ const migrations = {
   '20261126T2000-settings': settings,
   '20261126T2100-contact-totals': contactTotals,
   '20261126T2200-survey-draft-version': surveyDraftVersion,
+  '20261126T2300-drop-unused-fact-indexes': dropUnusedFactIndexes,
 } satisfies Record<string, { up: (db: Parameters<typeof initial.up>[0], dialect: OpenedDatabase['dialect']) => Promise<void> }>
 
 export type MigrationName = keyof typeof migrations
