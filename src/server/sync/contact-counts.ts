@@ -60,7 +60,19 @@ export async function applyContactDeltas(db: Db, deltas: ContactDeltas): Promise
  */
 export async function countContacts(trx: Transaction<Database>, inserted: readonly NewFactRow[]): Promise<void> {
   const deltas = new ContactDeltas()
-  for (const r of inserted) if (r.kind === 'interaction') deltas.add(r as TapDimensions, 1, Number(r.group_size ?? 0))
+  // Taps of a batch mostly share their dimensions: each distinct combination is spread over the
+  // seven dimensions once, with its count, rather than once per tap.
+  const taps = new Map<string, { d: TapDimensions; contacts: number; people: number }>()
+  for (const r of inserted) {
+    if (r.kind !== 'interaction') continue
+    const key = [r.event_id, r.local_day, r.local_hour, r.topic, r.interaction_type, r.age_band, r.audience, r.language].join('\u0000')
+    const same = taps.get(key)
+    if (same) {
+      same.contacts += 1
+      same.people += Number(r.group_size ?? 0)
+    } else taps.set(key, { d: r as TapDimensions, contacts: 1, people: Number(r.group_size ?? 0) })
+  }
+  for (const { d, contacts, people } of taps.values()) deltas.add(d, contacts, people)
 
   const voids = inserted.filter((r) => r.kind === 'void' && r.target_id)
   if (voids.length) {
