@@ -28,7 +28,12 @@ export async function writeStrict(stores: readonly WriteStore[], write: (tx: IDB
   setTimeout(() => announceWrite(stores), 0)
 }
 
-/** Tells Dexie's live queries (and other tabs) that these tables changed, as Dexie would after its own commit. */
+/**
+ * Tells Dexie's live queries (and other tabs) that these tables changed, as Dexie would after
+ * its own commit: the documented trigger of Dexie's global event
+ * (https://dexie.org/docs/Dexie/Dexie.on.storagemutated), with every key and index of each
+ * table marked, so every live query reading them re-runs.
+ */
 export function announceWrite(stores: readonly WriteStore[]): void {
   const everything = (): RangeSet => new RangeSet(-Infinity, [[[]]])
   const parts: ObservabilitySet = {}
