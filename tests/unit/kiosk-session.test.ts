@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, ref } from 'vue'
 import { db } from '../../src/app/db/db'
+import { getDeviceId } from '../../src/app/db/meta'
 import { readSurveyDraft } from '../../src/app/db/survey-responses'
 import type { KioskClock } from '../../src/app/kiosk/kiosk-clock'
 import { useIdleTimer } from '../../src/app/kiosk/useIdleTimer'
@@ -79,6 +80,47 @@ describe('a kiosk session', () => {
     await s.answer('access')
     expect(s.step.value).toBe('thanks')
     expect(await responses()).toEqual([expect.objectContaining({ answers: [{ questionId: 'flu_intention', value: 2 }, { questionId: 'main_doubt', value: 'access' }] })])
+  })
+
+  it('leaves no draft behind when the last tap comes while the previous answer\'s draft is still being saved', async () => {
+    const s = session(true, manualClock().clock)
+    s.chooseLanguage('it')
+    s.start()
+    // No await: this answer's draft save is still in flight when the last tap commits.
+    const first = s.answer(5)
+    expect(s.current.value?.id).toBe('wants_info')
+    await s.answer('yes')
+    await first
+    expect(await responses()).toEqual([expect.objectContaining({ completion: 'complete', answers: [{ questionId: 'flu_intention', value: 5 }, { questionId: 'wants_info', value: 'yes' }] })])
+    expect(await readSurveyDraft()).toBeUndefined()
+  })
+
+  it('records one response for a double tap on the last answer', async () => {
+    const s = session(true, manualClock().clock)
+    s.chooseLanguage('it')
+    s.start()
+    await s.answer(5)
+    const taps = [s.answer('yes'), s.answer('no')]
+    await Promise.all(taps)
+    expect(s.step.value).toBe('thanks')
+    expect(await responses()).toEqual([expect.objectContaining({ answers: [{ questionId: 'flu_intention', value: 5 }, { questionId: 'wants_info', value: 'yes' }] })])
+  })
+
+  it('ignores a change of answer while the response is being committed, leaving no draft behind', async () => {
+    const doubts = { ...vaccination.questions.find((q) => q.id === 'main_doubt')!, id: 'doubts', type: 'multiple_choice', showIf: undefined }
+    const survey = { ...vaccination, questions: [vaccination.questions[0]!, doubts] } as typeof vaccination
+    const s = effectScope().run(() => useKioskSession(ref(EVENT), ref(survey), manualClock().clock, () => true))!
+    await getDeviceId() // read once at the app's start (modules/storage.ts): the commit then starts without waiting
+    s.chooseLanguage('it')
+    s.start()
+    await s.answer(5)
+    await s.answer(['access'])
+    const committed = s.goNext()
+    await s.answer(['access', 'other'])
+    await committed
+    expect(s.step.value).toBe('thanks')
+    expect(await responses()).toEqual([expect.objectContaining({ answers: [{ questionId: 'flu_intention', value: 5 }, { questionId: 'doubts', value: ['access'] }] })])
+    expect(await readSurveyDraft()).toBeUndefined()
   })
 
   it('does not move past a required question without an answer', async () => {

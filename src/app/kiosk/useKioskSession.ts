@@ -24,6 +24,8 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
   const missing = ref(false)
   const failed = ref(false)
   let startedAt = ''
+  /** A response is being committed: a second tap (a double tap on the last answer) must not record another. */
+  let committing = false
 
   const questions = computed(() => (survey.value ? visibleQuestions(survey.value, answers.value) : []))
   const current = computed(() => questions.value[index.value])
@@ -51,7 +53,7 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
   /** Sets or clears the current question's answer; a one-tap answer moves on. */
   async function answer(value: AnswerValue | undefined) {
     const q = current.value
-    if (!q) return
+    if (!q || committing) return
     const next = new Map(answers.value)
     if (value === undefined) next.delete(q.id)
     else next.set(q.id, value)
@@ -87,8 +89,9 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
 
   async function finish(given = answers.value) {
     const d = draft(given)
-    if (!d || !survey.value) return
+    if (!d || !survey.value || committing) return
     const t = timingStart()
+    committing = true
     try {
       await recordSurveyResponse(eventId.value, buildSurveyResponse(survey.value, d, new Date(clock.now()).toISOString(), 'complete'))
       measureSince('kiosk:finish', t)
@@ -102,6 +105,8 @@ export function useKioskSession(eventId: Ref<string>, survey: Ref<Survey | undef
       answers.value = given
       missing.value = false
       await saveSurveyDraft(d).catch(() => undefined)
+    } finally {
+      committing = false
     }
   }
 
