@@ -106,7 +106,7 @@ describe('a kiosk session', () => {
     expect(await responses()).toEqual([expect.objectContaining({ answers: [{ questionId: 'flu_intention', value: 5 }, { questionId: 'wants_info', value: 'yes' }] })])
   })
 
-  it('ignores a change of answer while the response is being committed, leaving no draft behind', async () => {
+  it('ignores a change of answer and a second "next" while the response is being committed, leaving one response and no draft', async () => {
     const doubts = { ...vaccination.questions.find((q) => q.id === 'main_doubt')!, id: 'doubts', type: 'multiple_choice', showIf: undefined }
     const survey = { ...vaccination, questions: [vaccination.questions[0]!, doubts] } as typeof vaccination
     const s = effectScope().run(() => useKioskSession(ref(EVENT), ref(survey), manualClock().clock, () => true))!
@@ -117,6 +117,7 @@ describe('a kiosk session', () => {
     await s.answer(['access'])
     const committed = s.goNext()
     await s.answer(['access', 'other'])
+    await s.goNext() // a double tap on "next"
     await committed
     expect(s.step.value).toBe('thanks')
     expect(await responses()).toEqual([expect.objectContaining({ answers: [{ questionId: 'flu_intention', value: 5 }, { questionId: 'doubts', value: ['access'] }] })])
