@@ -89,4 +89,10 @@ describe.each(['it', 'en'] as const)('every operator screen in %s', (locale) => 
     expect(await violations(page)).toEqual([])
     await screenshotForDocs(page, `events-${locale}`)
   })
+
+  it('the QR wall of an event this tablet does not hold', async () => {
+    await page.goto(`${server.url}/events/01930000-0000-7000-8000-00000000beef/qr`)
+    await page.locator('.qr-note[role="alert"]').waitFor()
+    expect(await violations(page)).toEqual([])
+  })
 })
