@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto'
+import { v7 as uuidv7 } from 'uuid'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PHONE_DEVICE_ID } from '../../src/shared/phone-device.js'
+import { DEMO_CONTENT_IDS } from '../../src/shared/demo-content-ids.js'
+import { DEMO_EVENT_ID } from '../../src/shared/demo-event.js'
+import { trackedCode } from '../../src/shared/qr-codes.js'
+import { enrolNewDevice, issueCode, json, login, push } from './helpers/api.js'
+import { backends, startTestServer, type TestServer } from './helpers/backends.js'
+import { surveyResponse } from './helpers/surveys.js'
+
+/** The only /api/v1 routes a caller without a session or a device token may reach. */
+const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/enrol', 'GET /api/v1/codes/:code/survey', 'POST /api/v1/codes/:code/responses']
+const DEVICE = ['POST /api/v1/push', 'GET /api/v1/pull']
+const randomSecret = () => randomBytes(32).toString('base64url')
+const evil = { 'content-type': 'application/json', origin: 'http://evil.example' }
+
+describe.each(backends)('every API route, as an attacker calls it, on $name', ({ name, available }) => {
+  let server: TestServer
+  let cookie: string
+  let routes: { method: string; url: string; key: string }[]
+  beforeAll(async () => {
+    if (!available) return
+    server = await startTestServer(name, { rateLimits: { publicPerMinute: 1000 } })
+    cookie = await login(server.url)
+    routes = server.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')
+      .map((r) => ({ ...r, key: `${r.method} ${r.url}` }))
+  })
+  afterAll(async () => server?.close())
+
+  const call = (route: { method: string; url: string }, headers: Record<string, string>) => {
+    const url = route.url.replace(':id', uuidv7()).replace(':code', 'abcdefghjk')
+    const body = route.method === 'GET' ? null : '{}'
+    // The upload takes raw image bytes: JSON would be refused (415) before the session is asked for.
+    const type: Record<string, string> = route.url.endsWith('/media') ? { 'content-type': 'application/octet-stream' } : {}
+    return fetch(`${server.url}${url}`, { method: route.method, headers: { ...headers, ...type }, body })
+  }
+
+  it.skipIf(!available)('answers 401 on every route but the public ones to no cookie, a random cookie, no token or a random token', async () => {
+    const guarded = routes.filter((r) => !PUBLIC.includes(r.key))
+    expect(guarded.length).toBeGreaterThanOrEqual(35)
+    for (const route of guarded) {
+      const credentials: Record<string, string>[] = DEVICE.includes(route.key)
+        ? [{}, { authorization: `Bearer ${randomSecret()}` }, { cookie }]
+        : [{}, { cookie: `corner_session=${randomSecret()}` }, { authorization: `Bearer ${randomSecret()}` }]
+      for (const credential of credentials) {
+        const res = await call(route, { ...json, ...credential })
+        expect(res.status, `${route.key} with ${Object.keys(credential).join() || 'nothing'}`).toBe(401)
+        expect((await res.json()).code).toBe('unauthorized')
+      }
+    }
+  })
+
+  it.skipIf(!available)('refuses every state-changing route to a page of another origin, even with a valid cookie', async () => {
+    const changing = routes.filter((r) => r.method !== 'GET')
+    expect(changing.length).toBeGreaterThanOrEqual(25)
+    for (const route of changing) {
+      const res = await call(route, { ...evil, cookie })
+      expect(res.status, route.key).toBe(403)
+      expect((await res.json()).code, route.key).toBe('cross_origin')
+    }
+  })
+
+  it.skipIf(!available)('never enrols a tablet under the phones\' shared id, and the refused code still enrols a tablet of its own', async () => {
+    const { code } = await issueCode(server.url, cookie)
+    const enrol = (deviceId: string) => fetch(`${server.url}/api/v1/enrol`, { method: 'POST', headers: json, body: JSON.stringify({ code, deviceId }) })
+    const asPhone = await enrol(PHONE_DEVICE_ID)
+    expect(asPhone.status).toBe(409)
+    expect((await asPhone.json()).code).toBe('device_exists')
+    expect((await enrol(uuidv7())).status).toBe(200)
+  })
+
+  it.skipIf(!available)('does not let a tablet pass its survey responses off as a phone\'s', async () => {
+    const tablet = await enrolNewDevice(server.url)
+    const answers = [{ questionId: 'satisfaction', value: 3 }]
+    const { results } = await push(server.url, tablet.token, { facts: [surveyResponse(tablet.deviceId, answers, { channel: 'phone' }), surveyResponse(tablet.deviceId, answers)] })
+    expect(results.map((r) => [r.status, r.reason?.split(':')[0]])).toEqual([['invalid', 'channel'], ['accepted', undefined]])
+  })
+})
+
+describe.each(backends)('random session cookies by the hundred on $name', ({ name, available }) => {
+  let server: TestServer
+  beforeAll(async () => {
+    if (available) server = await startTestServer(name, { rateLimits: { publicPerMinute: 5 } })
+  })
+  afterAll(async () => server?.close())
+
+  it.skipIf(!available)('share their address\'s public bucket on admin routes, while the logged-in coordinator keeps their own', async () => {
+    const cookie = await login(server.url)
+    const devices = (headers: Record<string, string>) => fetch(`${server.url}/api/v1/admin/devices`, { headers })
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) statuses.push((await devices({ cookie: `corner_session=${randomSecret()}` })).status)
+    expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401))
+    expect(statuses.slice(5)).toEqual(Array(7).fill(429))
+    expect((await devices({ cookie })).status).toBe(200)
+  })
+})
+
+describe.each(backends)('"was this useful?" posted from elsewhere on $name', ({ name, available }) => {
+  let server: TestServer
+  let code: string
+  beforeAll(async () => {
+    if (!available) return
+    server = await startTestServer(name)
+    code = await trackedCode(DEMO_EVENT_ID, DEMO_CONTENT_IDS.fluVaccine)
+  })
+  afterAll(async () => server?.close())
+
+  it.skipIf(!available)('thanks another site\'s or a malformed origin\'s post like any other, and counts only its own page\'s', async () => {
+    const post = (origin: string) => fetch(`${server.url}/q/${code}/feedback`, {
+      method: 'POST', redirect: 'manual', body: 'useful=yes&lang=en', headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    })
+    expect((await post('http://evil.example')).status).toBe(303)
+    expect((await post('not a url')).status).toBe(303)
+    expect((await post(server.url)).status).toBe(303)
+    await server.app.linkCounts.flush()
+    const rows = await server.app.db.selectFrom('link_counts').select(['kind', 'count']).where('kind', '=', 'useful').execute()
+    expect(rows.map((r) => [r.kind, Number(r.count)])).toEqual([['useful', 1]])
+  })
+})
