@@ -119,3 +119,24 @@ describe.each(backends)('"was this useful?" posted from elsewhere on $name', ({ 
     expect(rows.map((r) => [r.kind, Number(r.count)])).toEqual([['useful', 1]])
   })
 })
+
+describe.each(backends)('made-up QR codes by the hundred on $name', ({ name, available }) => {
+  let server: TestServer
+  beforeAll(async () => {
+    if (available) server = await startTestServer(name, { rateLimits: { publicPerMinute: 3, phonePerCodePerMinute: 50 } })
+  })
+  afterAll(async () => server?.close())
+
+  it.skipIf(!available)('share their address\'s public bucket on the phone API, while a real code keeps its own', async () => {
+    const madeUp = () => Array.from(randomBytes(10), (b) => 'abcdefghjkmnpqrstuvwxyz23456789'[b % 31]).join('')
+    const statuses: number[] = []
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${server.url}/api/v1/codes/${madeUp()}/survey`)).status)
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${server.url}/api/v1/codes/${madeUp()}/responses`, { method: 'POST', headers: json, body: JSON.stringify({ responses: [] }) })
+      statuses.push(res.status)
+    }
+    expect(statuses).toEqual([404, 404, 404, 429, 429, 400, 400, 400, 429, 429])
+    const code = await trackedCode(DEMO_EVENT_ID, DEMO_CONTENT_IDS.fluVaccine)
+    expect((await fetch(`${server.url}/api/v1/codes/${code}/survey`)).status).toBe(200)
+  })
+})
