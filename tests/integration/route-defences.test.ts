@@ -6,7 +6,7 @@ import { DEMO_CONTENT_IDS } from '../../src/shared/demo-content-ids.js'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event.js'
 import { trackedCode } from '../../src/shared/qr-codes.js'
 import { enrolNewDevice, issueCode, json, login, push } from './helpers/api.js'
-import { backends, startTestServer, type TestServer } from './helpers/backends.js'
+import { ADMIN_PASSWORD, backends, startTestServer, type TestServer } from './helpers/backends.js'
 import { surveyResponse } from './helpers/surveys.js'
 
 /** The only /api/v1 routes a caller without a session or a device token may reach. */
@@ -138,5 +138,35 @@ describe.each(backends)('made-up QR codes by the hundred on $name', ({ name, ava
     expect(statuses).toEqual([404, 404, 404, 429, 429, 400, 400, 400, 429, 429])
     const code = await trackedCode(DEMO_EVENT_ID, DEMO_CONTENT_IDS.fluVaccine)
     expect((await fetch(`${server.url}/api/v1/codes/${code}/survey`)).status).toBe(200)
+  })
+})
+
+describe.each(backends)('a client picking a new IPv6 address in its /64 for every request, behind a proxy, on $name', ({ name, available }) => {
+  let limited: TestServer
+  let throttled: TestServer
+  beforeAll(async () => {
+    if (!available) return
+    limited = await startTestServer(name, { trustProxy: 1, rateLimits: { publicPerMinute: 3 } })
+    throttled = await startTestServer(name, { trustProxy: 1, rateLimits: { publicPerMinute: 100 } })
+  })
+  afterAll(async () => {
+    await limited?.close()
+    await throttled?.close()
+  })
+  const from = (address: string) => ({ ...json, 'x-forwarded-for': address })
+
+  it.skipIf(!available)('is one client to the per-address limit; the next /64 is another', async () => {
+    const enrol = (address: string) => fetch(`${limited.url}/api/v1/enrol`, { method: 'POST', headers: from(address), body: JSON.stringify({ code: 'ABCD2345', deviceId: uuidv7() }) })
+    const statuses: number[] = []
+    for (let i = 1; i <= 5; i++) statuses.push((await enrol(`2001:db8::${i}`)).status)
+    expect(statuses).toEqual([410, 410, 410, 429, 429])
+    expect((await enrol('2001:db8:0:1::1')).status).toBe(410)
+  })
+
+  it.skipIf(!available)('is one client to the login throttle too', async () => {
+    const login = (address: string, password: string) => fetch(`${throttled.url}/api/v1/auth/login`, { method: 'POST', headers: from(address), body: JSON.stringify({ username: 'admin', password }) })
+    for (let i = 1; i <= 5; i++) expect((await login(`2001:db8::a${i}`, 'wrong password')).status).toBe(401)
+    expect((await login('2001:db8::ff', ADMIN_PASSWORD)).status).toBe(429)
+    expect((await login('2001:db8:0:1::1', ADMIN_PASSWORD)).status).toBe(200)
   })
 })

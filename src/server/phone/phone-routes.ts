@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { phoneResponsesRequestSchema, phoneResponsesResultSchema, phoneSurveyResponseSchema } from '../../shared/content-protocol.js'
 import { QR_CODE_PATTERN } from '../../shared/qr-codes.js'
 import { findCode } from '../contents/contents-repository.js'
+import { clientAddress } from '../http/rate-limits.js'
 import { errors } from '../http/route-schemas.js'
 import { acceptPhoneResponses, phoneSurvey } from './phone-service.js'
 
@@ -18,7 +19,7 @@ export const phoneRoutes: FastifyPluginAsyncZod = async (app) => {
       timeWindow: 60_000,
       keyGenerator: async (request) => {
         const { code = '' } = request.params as { code?: string }
-        return QR_CODE_PATTERN.test(code) && (await findCode(app.db, code)) ? `code:${code}` : `ip:${request.ip}`
+        return QR_CODE_PATTERN.test(code) && (await findCode(app.db, code)) ? `code:${code}` : `ip:${clientAddress(request.ip)}`
       },
       max: (_request, key) => (key.startsWith('code:') ? app.rateLimits.phonePerCodePerMinute : app.rateLimits.publicPerMinute),
     },
