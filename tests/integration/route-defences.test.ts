@@ -21,7 +21,7 @@ describe.each(backends)('every API route, as an attacker calls it, on $name', ({
   let routes: { method: string; url: string; key: string }[]
   beforeAll(async () => {
     if (!available) return
-    server = await startTestServer(name, { rateLimits: { publicPerMinute: 1000 } })
+    server = await startTestServer(name, { rateLimits: { publicPerMinute: 1000, adminPerMinute: 999, devicePerMinute: 998 } })
     cookie = await login(server.url)
     routes = server.app.registeredRoutes
       .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')
@@ -48,7 +48,20 @@ describe.each(backends)('every API route, as an attacker calls it, on $name', ({
         const res = await call(route, { ...json, ...credential })
         expect(res.status, `${route.key} with ${Object.keys(credential).join() || 'nothing'}`).toBe(401)
         expect((await res.json()).code).toBe('unauthorized')
+        // Counted before being refused, in the address's public bucket.
+        expect(res.headers.get('x-ratelimit-limit'), route.key).toBe('1000')
       }
+    }
+  })
+
+  it.skipIf(!available)('counts every route against a limit: the account\'s, the tablet\'s, or the address\'s on public routes and for password changes', async () => {
+    const tablet = await enrolNewDevice(server.url)
+    for (const route of routes) {
+      // Public routes without the cookie: logout would end it.
+      const credential: Record<string, string> = DEVICE.includes(route.key) ? { authorization: `Bearer ${tablet.token}` } : PUBLIC.includes(route.key) ? {} : { cookie }
+      const res = await call(route, { ...json, ...credential })
+      const expected = DEVICE.includes(route.key) ? '998' : PUBLIC.includes(route.key) || route.key === 'POST /api/v1/auth/password' ? '1000' : '999'
+      expect(res.headers.get('x-ratelimit-limit'), `${route.key} answered ${res.status}`).toBe(expected)
     }
   })
 
