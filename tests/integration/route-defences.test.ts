@@ -75,6 +75,16 @@ describe.each(backends)('every API route, as an attacker calls it, on $name', ({
     }
   })
 
+  it.skipIf(!available)('declares a strict JSON body (no unknown field) on every route that takes JSON', async () => {
+    const doc = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const withBody = routes.filter((r) => r.method !== 'GET')
+    for (const route of withBody) {
+      const content = doc.paths[route.url.replace(/:(\w+)/g, '{$1}')][route.method.toLowerCase()].requestBody.content
+      if (route.url.endsWith('/media')) expect(content['application/json'], route.key).toBeUndefined()
+      else expect(content['application/json'].schema.additionalProperties, route.key).toBe(false)
+    }
+  })
+
   it.skipIf(!available)('never enrols a tablet under the phones\' shared id, and the refused code still enrols a tablet of its own', async () => {
     const { code } = await issueCode(server.url, cookie)
     const enrol = (deviceId: string) => fetch(`${server.url}/api/v1/enrol`, { method: 'POST', headers: json, body: JSON.stringify({ code, deviceId }) })
@@ -115,7 +125,7 @@ describe.each(backends)('"was this useful?" posted from elsewhere on $name', ({ 
   let code: string
   beforeAll(async () => {
     if (!available) return
-    server = await startTestServer(name)
+    server = await startTestServer(name, { rateLimits: { landingPerMinute: 5 } })
     code = await trackedCode(DEMO_EVENT_ID, DEMO_CONTENT_IDS.fluVaccine)
   })
   afterAll(async () => server?.close())
@@ -130,6 +140,13 @@ describe.each(backends)('"was this useful?" posted from elsewhere on $name', ({ 
     await server.app.linkCounts.flush()
     const rows = await server.app.db.selectFrom('link_counts').select(['kind', 'count']).where('kind', '=', 'useful').execute()
     expect(rows.map((r) => [r.kind, Number(r.count)])).toEqual([['useful', 1]])
+  })
+
+  it.skipIf(!available)('limits how often one address may post it', async () => {
+    const post = () => fetch(`${server.url}/q/${code}/feedback`, { method: 'POST', redirect: 'manual', body: 'useful=yes', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+    let last = 303
+    for (let i = 0; i < 8 && last === 303; i++) last = (await post()).status
+    expect(last).toBe(429)
   })
 })
 
