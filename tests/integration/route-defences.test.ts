@@ -142,6 +142,17 @@ describe.each(backends)('"was this useful?" posted from elsewhere on $name', ({ 
     expect(rows.map((r) => [r.kind, Number(r.count)])).toEqual([['useful', 1]])
   })
 
+  it.skipIf(!available)('never writes back a language it does not offer, in the page or in the redirect', async () => {
+    const hostile = '"><img src=x onerror=alert(1)>'
+    const page = await (await fetch(`${server.url}/q/${code}?lang=${encodeURIComponent(hostile)}`)).text()
+    expect(page).not.toContain('onerror')
+    expect(page).toMatch(/^<!doctype html><html lang="it"/)
+    const posted = await fetch(`${server.url}/q/${code}/feedback`, {
+      method: 'POST', redirect: 'manual', body: new URLSearchParams({ useful: 'yes', lang: hostile }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(posted.headers.get('location')).toBe(`/q/${code}?lang=it&thanks=1`)
+  })
+
   it.skipIf(!available)('limits how often one address may post it', async () => {
     const post = () => fetch(`${server.url}/q/${code}/feedback`, { method: 'POST', redirect: 'manual', body: 'useful=yes', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
     let last = 303
