@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { changePasswordRequestSchema, loginRequestSchema, sessionResponseSchema } from '../../shared/admin-protocol.js'
-import { limitPerAddress, perAccount } from '../http/rate-limits.js'
+import { clientAddress, limitPerAddress, perAccount } from '../http/rate-limits.js'
 import { emptyBody, errors, noContent, sessionSecurity } from '../http/route-schemas.js'
 import { changePassword, login, logout } from './accounts-service.js'
 import { clearSessionCookie, SESSION_COOKIE, sessionAccount, setSessionCookie } from './session-auth.js'
@@ -13,7 +13,7 @@ export const publicAuthRoutes: FastifyPluginAsyncZod = async (app) => {
     config,
     schema: { summary: 'Coordinator login (sets the session cookie)', body: loginRequestSchema, response: { 200: sessionResponseSchema, ...errors(400, 401, 403, 415, 429) } },
   }, async (request, reply) => {
-    const session = await login(app.db, { ...request.body, clientAddress: request.ip }, app.clock(), app.settings.loginThrottle)
+    const session = await login(app.db, { ...request.body, clientAddress: clientAddress(request.ip) }, app.clock(), app.settings.loginThrottle)
     setSessionCookie(request, reply, session.token, session.expiresAt)
     return { username: session.username, expiresAt: session.expiresAt }
   })

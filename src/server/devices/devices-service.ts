@@ -1,3 +1,4 @@
+import { PHONE_DEVICE_ID } from '../../shared/phone-device.js'
 import type { CreateEnrolmentCodeRequest, Device, EnrolmentCodeResponse } from '../../shared/admin-protocol.js'
 import type { EnrolRequest } from '../../shared/sync-protocol.js'
 import type { Db } from '../db/database.table.js'
@@ -12,6 +13,7 @@ import {
 import { newEnrolmentCode, normaliseEnrolmentCode } from './enrolment-codes.js'
 
 const DEFAULT_CODE_TTL_MINUTES = 24 * 60
+const deviceExists = () => new DomainError('conflict', 'device_exists', 'This tablet is already enrolled: ask the coordinator for a re-enrolment code for it')
 const codeInvalid = () => new DomainError('gone', 'enrolment_code_invalid', 'This enrolment code is unknown, expired, already used or issued for another tablet')
 
 export function toDevice(row: DeviceRow): Device {
@@ -38,10 +40,12 @@ export async function enrolDevice(db: Db, input: EnrolRequest, now: Date): Promi
     const code = await findUsableCode(trx, codeHash, nowIso)
     if (!code || (code.device_id !== null && code.device_id !== input.deviceId)) throw codeInvalid()
     const existing = await findDevice(trx, input.deviceId)
+    // The phones' shared id is never a tablet's: a tablet under it would pass its facts off as phones'.
+    if (input.deviceId === PHONE_DEVICE_ID) throw deviceExists()
     const label = input.label || code.label
     if (code.device_id === null) {
       if (existing || !(await insertDevice(trx, { id: input.deviceId, label, now: nowIso }))) {
-        throw new DomainError('conflict', 'device_exists', 'This tablet is already enrolled: ask the coordinator for a re-enrolment code for it')
+        throw deviceExists()
       }
     } else {
       if (!existing) throw codeInvalid()

@@ -1,6 +1,7 @@
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Redis } from 'ioredis'
+import { isIPv6 } from 'node:net'
 
 export interface RateLimits {
   /** Requests per minute per enrolled device on push/pull. */
@@ -31,6 +32,24 @@ export async function registerRateLimits(app: FastifyInstance, redisUrl: string 
   await app.register(rateLimit, { global: false, skipOnError: true, ...(redis ? { redis, nameSpace: namespace } : {}) })
 }
 
+/**
+ * The address a client is counted by. An IPv6 host is usually given a whole /64 and may pick
+ * any address in it, so it is counted by its /64 (as @fastify/rate-limit's own key does).
+ */
+export function clientAddress(ip: string): string {
+  if (!isIPv6(ip)) return ip
+  // A zone (`%eth0`) only ever follows the last group, which is not kept.
+  const lower = ip.toLowerCase()
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
+  if (mapped?.[1]) return mapped[1]
+  const [head = '', tail] = lower.split('::')
+  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [])
+  const front = groups(head)
+  const back = groups(tail)
+  const all = [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back]
+  return `${all.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`
+}
+
 /** Route config: one bucket per authenticated principal, else one per client address at the public limit. */
 export function limitBy(
   principal: (request: FastifyRequest) => string | undefined,
@@ -40,7 +59,7 @@ export function limitBy(
   return {
     rateLimit: {
       timeWindow: 60_000,
-      keyGenerator: (request) => principal(request) ?? `ip:${request.ip}`,
+      keyGenerator: (request) => principal(request) ?? `ip:${clientAddress(request.ip)}`,
       max: (request) => (principal(request) ? authenticatedMax : publicMax),
     },
   }
@@ -48,7 +67,7 @@ export function limitBy(
 
 /** Route config for public routes: per client address. */
 export function limitPerAddress(max: number): { rateLimit: RateLimitOptions } {
-  return { rateLimit: { timeWindow: 60_000, max, keyGenerator: (request) => `ip:${request.ip}` } }
+  return { rateLimit: { timeWindow: 60_000, max, keyGenerator: (request) => `ip:${clientAddress(request.ip)}` } }
 }
 
 /** Coordinator routes: per session's account, anonymous callers per address. */

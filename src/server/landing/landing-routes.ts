@@ -50,7 +50,8 @@ export async function landingRoutes(app: FastifyInstance): Promise<void> {
     const form = (request.body ?? {}) as { useful?: string; lang?: string }
     const language = pickLanguage(form.lang, request.headers['accept-language'], landing.content.languages, landing.content.defaultLanguage)
     const origin = request.headers.origin
-    const sameSite = !origin || origin === 'null' || new URL(origin).host === request.host
+    // A malformed Origin is another site's (or a forger's): not counted, and no error for it.
+    const sameSite = !origin || origin === 'null' || (URL.canParse(origin) && new URL(origin).host === request.host)
     if (sameSite && (form.useful === 'yes' || form.useful === 'no') && !isPreviewAgent(request.headers['user-agent'])) {
       countVisit(app.linkCounts, landing, language, form.useful === 'yes' ? 'useful' : 'not_useful', app.clock())
     }

@@ -1,16 +1,28 @@
+import type { RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { phoneResponsesRequestSchema, phoneResponsesResultSchema, phoneSurveyResponseSchema } from '../../shared/content-protocol.js'
 import { QR_CODE_PATTERN } from '../../shared/qr-codes.js'
+import { findCode } from '../contents/contents-repository.js'
+import { clientAddress } from '../http/rate-limits.js'
 import { errors } from '../http/route-schemas.js'
 import { acceptPhoneResponses, phoneSurvey } from './phone-service.js'
 
 const codeParams = z.strictObject({ code: z.string().regex(QR_CODE_PATTERN) })
 
-/** /api/v1/codes/:code/…: what the phone survey page needs, public and limited per code. */
+/** /api/v1/codes/:code/…: what the phone survey page needs, public and limited per existing code. */
 export const phoneRoutes: FastifyPluginAsyncZod = async (app) => {
-  const perCode = {
-    rateLimit: { timeWindow: 60_000, max: app.rateLimits.phonePerCodePerMinute, keyGenerator: (request: { params: unknown }) => `code:${(request.params as { code?: string }).code ?? ''}` },
+  // A code that exists has its own bucket (the phones at a stand share an address); codes that
+  // do not share their address's public one, however many an attacker makes up.
+  const perCode: { rateLimit: RateLimitOptions } = {
+    rateLimit: {
+      timeWindow: 60_000,
+      keyGenerator: async (request) => {
+        const { code = '' } = request.params as { code?: string }
+        return QR_CODE_PATTERN.test(code) && (await findCode(app.db, code)) ? `code:${code}` : `ip:${clientAddress(request.ip)}`
+      },
+      max: (_request, key) => (key.startsWith('code:') ? app.rateLimits.phonePerCodePerMinute : app.rateLimits.publicPerMinute),
+    },
   }
   app.get('/codes/:code/survey', {
     config: perCode,

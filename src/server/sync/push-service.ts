@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely'
+import { PHONE_DEVICE_ID } from '../../shared/phone-device.js'
 import type { EventDoc, Fact, SurveyResponseFact } from '../../shared/records.js'
 import type { PushResult } from '../../shared/sync-protocol.js'
 import type { Database, Db } from '../db/database.table.js'
@@ -45,10 +46,15 @@ export async function applyPush(db: Db, input: PushInput): Promise<PushResult[]>
   })
 }
 
-/** A tablet may only push its own facts. */
+/** A tablet may only push its own facts, and never pass them off as a phone's. */
 function rejectOtherDevice(checked: Checked<Fact>, deviceId: string): Checked<Fact> {
-  if (!checked.ok || checked.record.deviceId === deviceId) return checked
-  return { ok: false, result: invalid(checked.record.id, 'device_mismatch: deviceId is not the device of this token') }
+  if (!checked.ok) return checked
+  const { record } = checked
+  if (record.deviceId !== deviceId) return { ok: false, result: invalid(record.id, 'device_mismatch: deviceId is not the device of this token') }
+  if (record.kind === 'survey_response' && record.payload.channel === 'phone' && deviceId !== PHONE_DEVICE_ID) {
+    return { ok: false, result: invalid(record.id, 'channel: phone responses come from phones only') }
+  }
+  return checked
 }
 
 /** Same id already seen (earlier in the batch or stored): duplicate if same content, else conflict. */
