@@ -42,7 +42,7 @@ describe('the QR wall', () => {
   it('says so when the event\'s kit has nothing to show, with no controls to move through it', async () => {
     await db.kits.put({ ...demoKit, id: EMPTY_KIT, contentIds: [] })
     const event = await createLocalEvent({
-      kitId: EMPTY_KIT, name: 'Scuola Pascoli', setting: 'school', occasion: 'other', venue: 'Aula magna',
+      kitId: EMPTY_KIT, name: 'Scuola Pascoli', setting: 'school', occasion: 'school_event', venue: 'Aula magna',
       municipality: 'Milano', startDate: '2026-11-26', endDate: '2026-11-26', targetGroups: [],
     })
     const wrapper = mountWall(event.id)
