@@ -50,11 +50,43 @@ describe('the event list read before Dexie (db/early-event-list.ts)', () => {
   })
 
   it('is taken once: a screen opened again relies on the live query alone', async () => {
+    await ensureDemoDocuments()
     startEarlyEventList(indexedDB)
+    // Started once: a second start (another factory, with no database) changes nothing.
+    startEarlyEventList(new IDBFactory())
     const first = takeEarlyEventList()
     expect(first).toBeInstanceOf(Promise)
     expect(takeEarlyEventList()).toBeUndefined()
-    await first
+    expect(await first).toEqual(await listEvents())
+    resetActiveKioskCache()
+  })
+
+  it('answers undefined, never an error, when the database is missing, not Dexie\'s, or cannot be opened', async () => {
+    startEarlyEventList(new IDBFactory())
+    expect(await takeEarlyEventList()).toBeUndefined()
+    resetActiveKioskCache()
+    const throwing = new IDBFactory()
+    throwing.open = () => {
+      throw new DOMException('The storage is not available', 'UnknownError')
+    }
+    expect(await readEventList(throwing)).toBeUndefined()
+    const other = new IDBFactory()
+    await new Promise((resolve) => {
+      const request = other.open('corner', 1)
+      request.onupgradeneeded = () => request.result.createObjectStore('meta')
+      request.onsuccess = () => resolve(request.result.close())
+    })
+    expect(await readEventList(other)).toBeUndefined()
+  })
+
+  it('starts nothing where there is no IndexedDB', () => {
+    vi.stubGlobal('indexedDB', undefined)
+    try {
+      startEarlyEventList()
+      expect(takeEarlyEventList()).toBeUndefined()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('is dropped unused once the first screen is up, when that screen was another one', async () => {

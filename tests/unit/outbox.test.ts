@@ -45,11 +45,12 @@ describe('applying the server answer to the outbox (reliability promise 3)', () 
 
   it('lists refused records newest first, each with its reason (the sync screen)', async () => {
     const [first, second] = [await tap(), await tap()]
-    await applyPushResults([first], [{ id: first, status: 'conflict' }], '2026-11-26T10:00:00.000Z')
-    await applyPushResults([second], [{ id: second, status: 'invalid', reason: 'payload: bad' }], '2026-11-26T11:00:00.000Z')
+    // Refused in the other order than written: newest refusal first, whatever the ids' order.
+    await applyPushResults([second], [{ id: second, status: 'conflict' }], '2026-11-26T10:00:00.000Z')
+    await applyPushResults([first], [{ id: first, status: 'invalid', reason: 'payload: bad' }], '2026-11-26T11:00:00.000Z')
     expect(await listRejected()).toEqual([
-      { recordId: second, store: 'facts', status: 'invalid', reason: 'payload: bad', rejectedAt: '2026-11-26T11:00:00.000Z' },
-      { recordId: first, store: 'facts', status: 'conflict', reason: 'conflict', rejectedAt: '2026-11-26T10:00:00.000Z' },
+      { recordId: first, store: 'facts', status: 'invalid', reason: 'payload: bad', rejectedAt: '2026-11-26T11:00:00.000Z' },
+      { recordId: second, store: 'facts', status: 'conflict', reason: 'conflict', rejectedAt: '2026-11-26T10:00:00.000Z' },
     ])
   })
 
