@@ -45,6 +45,7 @@ describe('the kiosk exit PIN', () => {
     await setKioskPin('2468')
     for (let i = 1; i < MAX_PIN_FAILURES; i++) expect((await checkKioskPin('0000', NOW)).ok).toBe(false)
     expect(await checkKioskPin('0000', NOW)).toEqual({ ok: false, reason: 'locked', lockedUntil: NOW + PIN_LOCK_MS })
+    expect(PIN_LOCK_MS).toBe(5 * 60_000)
     db.close()
     await db.open()
     expect(await checkKioskPin('2468', NOW + PIN_LOCK_MS - 1)).toEqual({ ok: false, reason: 'locked', lockedUntil: NOW + PIN_LOCK_MS })
