@@ -1,6 +1,9 @@
+import Dexie from 'dexie'
+import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope } from 'vue'
 import { useLiveQuery } from '../../src/app/composables/useLiveQuery'
+import { CornerDatabase } from '../../src/app/db/database'
 import { db } from '../../src/app/db/db'
 import { markKioskActive, readActiveKiosk, resetActiveKioskCache } from '../../src/app/db/active-kiosk'
 import { dropEarlyEventList, readEventList, readLaunch, startEarlyEventList, takeEarlyEventList } from '../../src/app/db/early-event-list'
@@ -28,21 +31,62 @@ describe('the event list read before Dexie (db/early-event-list.ts)', () => {
   })
 
   it('on a first start answers nothing and creates no database, so Dexie creates it with its schema', async () => {
-    db.close()
-    await db.delete()
-    expect(await readEventList(indexedDB)).toBeUndefined()
-    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain('corner')
-    await db.open()
-    expect(await listEvents()).toEqual([])
-    expect(db.verno).toBe(2)
+    // A tablet of its own: the unit files share one worker in mutation runs, and a connection
+    // another file left open to the shared database could recreate it between delete and read.
+    const tablet = new IDBFactory()
+    expect(await readEventList(tablet)).toBeUndefined()
+    expect((await tablet.databases()).map((database) => database.name)).not.toContain('corner')
+    const shared = Dexie.dependencies.indexedDB
+    Dexie.dependencies.indexedDB = tablet
+    const dexie = new CornerDatabase()
+    Dexie.dependencies.indexedDB = shared
+    try {
+      await dexie.open()
+      expect(dexie.verno).toBe(2)
+      expect(await readEventList(tablet)).toEqual([])
+    } finally {
+      dexie.close()
+    }
   })
 
   it('is taken once: a screen opened again relies on the live query alone', async () => {
+    await ensureDemoDocuments()
     startEarlyEventList(indexedDB)
+    // Started once: a second start (another factory, with no database) changes nothing.
+    startEarlyEventList(new IDBFactory())
     const first = takeEarlyEventList()
     expect(first).toBeInstanceOf(Promise)
     expect(takeEarlyEventList()).toBeUndefined()
-    await first
+    expect(await first).toEqual(await listEvents())
+    resetActiveKioskCache()
+  })
+
+  it('answers undefined, never an error, when the database is missing, not Dexie\'s, or cannot be opened', async () => {
+    startEarlyEventList(new IDBFactory())
+    expect(await takeEarlyEventList()).toBeUndefined()
+    resetActiveKioskCache()
+    const throwing = new IDBFactory()
+    throwing.open = () => {
+      throw new DOMException('The storage is not available', 'UnknownError')
+    }
+    expect(await readEventList(throwing)).toBeUndefined()
+    const other = new IDBFactory()
+    await new Promise((resolve) => {
+      const request = other.open('corner', 1)
+      request.onupgradeneeded = () => request.result.createObjectStore('meta')
+      request.onsuccess = () => resolve(request.result.close())
+    })
+    expect(await readEventList(other)).toBeUndefined()
+  })
+
+  it('starts nothing where there is no IndexedDB', () => {
+    vi.stubGlobal('indexedDB', undefined)
+    try {
+      startEarlyEventList()
+      expect(takeEarlyEventList()).toBeUndefined()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('is dropped unused once the first screen is up, when that screen was another one', async () => {

@@ -35,10 +35,17 @@ describe('the kiosk exit PIN', () => {
     expect(await checkKioskPin('1111', NOW)).toEqual({ ok: false, reason: 'wrong', triesLeft: MAX_PIN_FAILURES - 1 })
   })
 
+  it('lets no PIN through on a tablet that has none, and starts the count again with a new PIN', async () => {
+    expect(await checkKioskPin('2468', NOW)).toEqual({ ok: false, reason: 'wrong', triesLeft: MAX_PIN_FAILURES - 1 })
+    await setKioskPin('2468')
+    expect(await checkKioskPin('1111', NOW)).toEqual({ ok: false, reason: 'wrong', triesLeft: MAX_PIN_FAILURES - 1 })
+  })
+
   it('locks out after repeated failures, even to the right PIN, across a reopened database, until the time is up', async () => {
     await setKioskPin('2468')
     for (let i = 1; i < MAX_PIN_FAILURES; i++) expect((await checkKioskPin('0000', NOW)).ok).toBe(false)
     expect(await checkKioskPin('0000', NOW)).toEqual({ ok: false, reason: 'locked', lockedUntil: NOW + PIN_LOCK_MS })
+    expect(PIN_LOCK_MS).toBe(5 * 60_000)
     db.close()
     await db.open()
     expect(await checkKioskPin('2468', NOW + PIN_LOCK_MS - 1)).toEqual({ ok: false, reason: 'locked', lockedUntil: NOW + PIN_LOCK_MS })

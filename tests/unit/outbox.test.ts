@@ -41,15 +41,19 @@ describe('applying the server answer to the outbox (reliability promise 3)', () 
     ]
     expect(await applyPushResults(batch.recordIds, results, NOW)).toEqual({ acknowledged: 1, rejected: 0, kept: [] })
     expect(await queued()).toEqual([writtenDuringPush])
+    // An id of the batch no longer queued (another tab's sync took it): nothing to remove.
+    await db.outbox.clear()
+    expect(await applyPushResults([sent], [{ id: sent, status: 'accepted' }], NOW)).toEqual({ acknowledged: 0, rejected: 0, kept: [] })
   })
 
   it('lists refused records newest first, each with its reason (the sync screen)', async () => {
     const [first, second] = [await tap(), await tap()]
-    await applyPushResults([first], [{ id: first, status: 'conflict' }], '2026-11-26T10:00:00.000Z')
-    await applyPushResults([second], [{ id: second, status: 'invalid', reason: 'payload: bad' }], '2026-11-26T11:00:00.000Z')
+    // Refused in the other order than written: newest refusal first, whatever the ids' order.
+    await applyPushResults([second], [{ id: second, status: 'conflict' }], '2026-11-26T10:00:00.000Z')
+    await applyPushResults([first], [{ id: first, status: 'invalid', reason: 'payload: bad' }], '2026-11-26T11:00:00.000Z')
     expect(await listRejected()).toEqual([
-      { recordId: second, store: 'facts', status: 'invalid', reason: 'payload: bad', rejectedAt: '2026-11-26T11:00:00.000Z' },
-      { recordId: first, store: 'facts', status: 'conflict', reason: 'conflict', rejectedAt: '2026-11-26T10:00:00.000Z' },
+      { recordId: first, store: 'facts', status: 'invalid', reason: 'payload: bad', rejectedAt: '2026-11-26T11:00:00.000Z' },
+      { recordId: second, store: 'facts', status: 'conflict', reason: 'conflict', rejectedAt: '2026-11-26T10:00:00.000Z' },
     ])
   })
 
@@ -111,6 +115,7 @@ describe('reading the next batch from the outbox', () => {
     expect(skipping.recordIds).toEqual([events[1], taps[1], taps[2]])
     // An entry whose record is gone is passed over, not sent as nothing.
     await db.facts.delete(taps[1]!)
-    expect((await readOutboxBatch(limits)).facts.map((f) => f.id)).toEqual([taps[0], taps[2]])
+    await db.events.delete(events[1]!)
+    expect((await readOutboxBatch(limits)).recordIds).toEqual([events[0], taps[0], taps[2]])
   })
 })

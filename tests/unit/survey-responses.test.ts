@@ -56,6 +56,16 @@ describe('recording a survey response on the tablet', () => {
     expect(await readSurveyDraft()).toBeUndefined()
   })
 
+  it('marks the kiosk\'s critical path for the kiosk benchmark, each span under its own name', async () => {
+    performance.clearMeasures()
+    await saveSurveyDraft(draft([['satisfaction', 2]]))
+    await recordSurveyResponse(EVENT, buildSurveyResponse(satisfaction, draft([['satisfaction', 2]]), '2026-11-26T10:00:10.000Z', 'complete'))
+    expect(performance.getEntriesByType('measure').map((m) => m.name)).toEqual([
+      'kiosk:draft-save', 'kiosk:device-id', 'kiosk:commit-requests', 'kiosk:commit-transaction',
+    ])
+    performance.clearMeasures()
+  })
+
   it('leaves no fact and keeps the draft when the outbox write fails', async () => {
     await saveSurveyDraft(draft([['satisfaction', 2]]))
     const payload = buildSurveyResponse(satisfaction, draft([['satisfaction', 2]]), '2026-11-26T10:00:10.000Z', 'complete')

@@ -34,6 +34,7 @@ export function readLaunch(factory: IDBFactory = indexedDB): Promise<LaunchRead 
       return resolve(undefined)
     }
     // No database yet (a first start): do not create an empty one, Dexie creates it with its schema.
+    // Stryker disable next-line OptionalChaining: an upgradeneeded request always has its versionchange transaction.
     request.onupgradeneeded = () => request.transaction?.abort()
     request.onerror = (event) => {
       event.preventDefault()
