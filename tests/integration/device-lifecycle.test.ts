@@ -80,7 +80,9 @@ describe.each(backends)('a tablet from its code to its revocation on $name', ({ 
     expect(await restored.json()).toMatchObject({ id, revokedAt: null })
     expect((await device(id))?.revokedAt).toBeNull()
     for (const action of ['revoke', 'restore']) {
-      expect((await postEmpty(`${server.url}/api/v1/admin/devices/${uuidv7()}/${action}`, cookie)).status).toBe(404)
+      const unknown = uuidv7()
+      const res = await postEmpty(`${server.url}/api/v1/admin/devices/${unknown}/${action}`, cookie)
+      expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 404, body: { code: 'not_found', message: `No device ${unknown}` } })
     }
   })
 })
