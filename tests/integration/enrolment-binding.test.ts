@@ -2,6 +2,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enrol, interaction, issueCode, json, login, postEmpty, pushRaw } from './helpers/api.js'
 import { backends, startTestServer, type TestServer } from './helpers/backends.js'
+import { insertDevice, markCodeUsed } from '../../src/server/devices/devices-repository.js'
+import { normaliseEnrolmentCode } from '../../src/server/devices/enrolment-codes.js'
+import { sha256 } from '../../src/server/tokens.js'
 
 describe.each(backends)('enrolment codes and tablet identity on $name', ({ name, available }) => {
   let server: TestServer
@@ -67,5 +70,18 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
     const res = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ deviceId }) })
     expect(res.status).toBe(404)
     expect(await res.json()).toMatchObject({ code: 'not_found', message: `No device ${deviceId}` })
+  })
+
+  // What an enrolment that lost a race between its checks and its writes sees: another request
+  // inserted the same tablet id, or used the same code, in between.
+  it.skipIf(!available)('reports a tablet id inserted twice, and a code used twice, as a lost race', async () => {
+    const db = server.app.db
+    const now = new Date().toISOString()
+    const id = uuidv7()
+    expect(await insertDevice(db, { id, label: null, now })).toBe(true)
+    expect(await insertDevice(db, { id, label: 'again', now })).toBe(false)
+    const hash = sha256(normaliseEnrolmentCode((await issueCode(server.url, cookie)).code))
+    expect(await markCodeUsed(db, hash, id, now)).toBe(true)
+    expect(await markCodeUsed(db, hash, uuidv7(), now)).toBe(false)
   })
 })
