@@ -85,6 +85,18 @@ describe.each(backends)('a tablet from its code to its revocation on $name', ({ 
       expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 404, body: { code: 'not_found', message: `No device ${unknown}` } })
     }
   })
+
+  it.skipIf(!available)('refuses a code valid longer than 7 days and a revocation with a body, changing nothing', async () => {
+    const tooLong = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ ttlMinutes: 7 * 24 * 60 + 1 }) })
+    expect({ status: tooLong.status, body: await tooLong.json() }).toMatchObject({ status: 400, body: { code: 'invalid_body' } })
+    const id = uuidv7()
+    await enrolAs((await issueCode(server.url, cookie)).code, id)
+    for (const action of ['revoke', 'restore']) {
+      const res = await fetch(`${server.url}/api/v1/admin/devices/${id}/${action}`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ revokedAt: null }) })
+      expect({ action, status: res.status }).toEqual({ action, status: 400 })
+    }
+    expect((await device(id))?.revokedAt).toBeNull()
+  })
 })
 
 describe.each(backends)('the device admin routes\' rate limit on $name', ({ name, available }) => {
