@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devicesResponseSchema, type Device } from '../../src/shared/admin-protocol.js'
-import { issueCode, json, login, postEmpty, pushRaw } from './helpers/api.js'
+import { enrol, issueCode, json, login, postEmpty, pushRaw } from './helpers/api.js'
 import { backends, startTestServer, type TestServer } from './helpers/backends.js'
 
 const MINUTE = 60_000
@@ -80,7 +80,51 @@ describe.each(backends)('a tablet from its code to its revocation on $name', ({ 
     expect(await restored.json()).toMatchObject({ id, revokedAt: null })
     expect((await device(id))?.revokedAt).toBeNull()
     for (const action of ['revoke', 'restore']) {
-      expect((await postEmpty(`${server.url}/api/v1/admin/devices/${uuidv7()}/${action}`, cookie)).status).toBe(404)
+      const unknown = uuidv7()
+      const res = await postEmpty(`${server.url}/api/v1/admin/devices/${unknown}/${action}`, cookie)
+      expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 404, body: { code: 'not_found', message: `No device ${unknown}` } })
+    }
+  })
+
+  it.skipIf(!available)('refuses a code valid longer than 7 days and a revocation with a body, changing nothing', async () => {
+    const tooLong = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ ttlMinutes: 7 * 24 * 60 + 1 }) })
+    expect({ status: tooLong.status, body: await tooLong.json() }).toMatchObject({ status: 400, body: { code: 'invalid_body' } })
+    const id = uuidv7()
+    await enrolAs((await issueCode(server.url, cookie)).code, id)
+    for (const action of ['revoke', 'restore']) {
+      const res = await fetch(`${server.url}/api/v1/admin/devices/${id}/${action}`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ revokedAt: null }) })
+      expect({ action, status: res.status }).toEqual({ action, status: 400 })
+    }
+    expect((await device(id))?.revokedAt).toBeNull()
+  })
+})
+
+describe.each(backends)('the device admin routes\' rate limit on $name', ({ name, available }) => {
+  let server: TestServer
+  beforeAll(async () => {
+    if (available) server = await startTestServer(name, { rateLimits: { adminPerMinute: 3 } })
+  })
+  afterAll(async () => server?.close())
+
+  it.skipIf(!available)('limits each coordinator on each route, and leaves another coordinator at the same address alone', async () => {
+    const admin = await login(server.url)
+    const other = await fetch(`${server.url}/api/v1/admin/accounts`, { method: 'POST', headers: { ...json, cookie: admin }, body: JSON.stringify({ username: 'giulia', password: 'a long enough password' }) })
+    expect(other.status).toBe(201)
+    const giulia = await login(server.url, 'giulia', 'a long enough password')
+    const id = (await enrol(server.url, (await issueCode(server.url, admin)).code)).deviceId
+    const calls: [string, (cookie: string) => Promise<Response>][] = [
+      ['list', (cookie) => fetch(`${server.url}/api/v1/admin/devices`, { headers: { cookie } })],
+      ['revoke', (cookie) => postEmpty(`${server.url}/api/v1/admin/devices/${id}/revoke`, cookie)],
+      ['restore', (cookie) => postEmpty(`${server.url}/api/v1/admin/devices/${id}/restore`, cookie)],
+      ['code', (cookie) => fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: '{}' })],
+    ]
+    for (const [route, call] of calls) {
+      // The code route has served one request of the admin's already (the tablet's code above).
+      const allowed = route === 'code' ? 2 : 3
+      const statuses: number[] = []
+      for (let i = 0; i <= allowed; i++) statuses.push((await call(admin)).status)
+      expect({ route, statuses }).toEqual({ route, statuses: [...Array(allowed).fill(route === 'code' ? 201 : 200), 429] })
+      expect({ route, status: (await call(giulia)).status }).toEqual({ route, status: route === 'code' ? 201 : 200 })
     }
   })
 })

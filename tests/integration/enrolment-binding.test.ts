@@ -2,6 +2,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { enrol, interaction, issueCode, json, login, postEmpty, pushRaw } from './helpers/api.js'
 import { backends, startTestServer, type TestServer } from './helpers/backends.js'
+import { insertDevice, markCodeUsed } from '../../src/server/devices/devices-repository.js'
+import { normaliseEnrolmentCode } from '../../src/server/devices/enrolment-codes.js'
+import { sha256 } from '../../src/server/tokens.js'
 
 describe.each(backends)('enrolment codes and tablet identity on $name', ({ name, available }) => {
   let server: TestServer
@@ -23,7 +26,7 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
     const { code } = await issueCode(server.url, cookie)
     const takeover = await enrolRaw(code, a.deviceId)
     expect(takeover.status).toBe(409)
-    expect(await takeover.json()).toMatchObject({ code: 'device_exists' })
+    expect(await takeover.json()).toMatchObject({ code: 'device_exists', message: expect.stringMatching(/already enrolled.*re-enrolment code/) })
     expect(await tokenWorks(a.token, a.deviceId)).toBe(true)
     expect((await enrolRaw(code, uuidv7())).status).toBe(200)
   })
@@ -35,6 +38,7 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
     expect(forB.deviceId).toBe(b.deviceId)
     const res = await enrolRaw(forB.code, a.deviceId)
     expect(res.status).toBe(410)
+    expect(await res.json()).toMatchObject({ code: 'enrolment_code_invalid', message: expect.stringContaining('issued for another tablet') })
     expect(await tokenWorks(a.token, a.deviceId)).toBe(true)
     const again = await enrol(server.url, forB.code, b.deviceId)
     expect(await tokenWorks(again.token, b.deviceId)).toBe(true)
@@ -47,10 +51,12 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
     expect((await postEmpty(`${server.url}/api/v1/admin/devices/${t.deviceId}/revoke`, cookie)).status).toBe(200)
     const refused = await enrolRaw(early.code, t.deviceId)
     expect(refused.status).toBe(403)
-    expect(await refused.json()).toMatchObject({ code: 'device_revoked' })
+    expect(await refused.json()).toMatchObject({ code: 'device_revoked', message: expect.stringContaining('restore it first') })
+    const oldToken = await pushRaw(server.url, t.token, JSON.stringify({ facts: [] }))
+    expect({ status: oldToken.status, body: await oldToken.json() }).toMatchObject({ status: 401, body: { code: 'unauthorized', message: expect.stringContaining('revoked device token') } })
     const issue = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ deviceId: t.deviceId }) })
     expect(issue.status).toBe(409)
-    expect(await issue.json()).toMatchObject({ code: 'device_revoked' })
+    expect(await issue.json()).toMatchObject({ code: 'device_revoked', message: expect.stringContaining('Restore the tablet') })
     const restored = await postEmpty(`${server.url}/api/v1/admin/devices/${t.deviceId}/restore`, cookie)
     expect(await restored.json()).toMatchObject({ id: t.deviceId, revokedAt: null })
     // The old token stays dead; the code issued before the revocation now works.
@@ -60,7 +66,22 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
   })
 
   it.skipIf(!available)('answers 404 for a code bound to a tablet that does not exist', async () => {
-    const res = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ deviceId: uuidv7() }) })
+    const deviceId = uuidv7()
+    const res = await fetch(`${server.url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...json, cookie }, body: JSON.stringify({ deviceId }) })
     expect(res.status).toBe(404)
+    expect(await res.json()).toMatchObject({ code: 'not_found', message: `No device ${deviceId}` })
+  })
+
+  // What an enrolment that lost a race between its checks and its writes sees: another request
+  // inserted the same tablet id, or used the same code, in between.
+  it.skipIf(!available)('reports a tablet id inserted twice, and a code used twice, as a lost race', async () => {
+    const db = server.app.db
+    const now = new Date().toISOString()
+    const id = uuidv7()
+    expect(await insertDevice(db, { id, label: null, now })).toBe(true)
+    expect(await insertDevice(db, { id, label: 'again', now })).toBe(false)
+    const hash = sha256(normaliseEnrolmentCode((await issueCode(server.url, cookie)).code))
+    expect(await markCodeUsed(db, hash, id, now)).toBe(true)
+    expect(await markCodeUsed(db, hash, uuidv7(), now)).toBe(false)
   })
 })

@@ -5,6 +5,8 @@ import { PUSH_MAX_EVENTS } from '../../src/shared/sync-protocol.js'
 import { enrolNewDevice, interaction, push, pushRaw, voidOf } from './helpers/api.js'
 import { backends, startTestServer, type TestServer } from './helpers/backends.js'
 import { surveyResponse } from './helpers/surveys.js'
+import { applyContactDeltas, ContactDeltas } from '../../src/server/sync/contact-counts.js'
+import { applySurveyDeltas, SurveyDeltas } from '../../src/server/sync/survey-counts.js'
 
 describe.each(backends)('what one push stores and counts, on $name', ({ name, available }) => {
   let server: TestServer
@@ -52,6 +54,33 @@ describe.each(backends)('what one push stores and counts, on $name', ({ name, av
     await push(server.url, device.token, { facts: [group, voidOf(earlier)] })
     const after = await counted(earlier.eventId)
     expect({ contacts: after.contacts - before.contacts, people: after.people - before.people }).toEqual({ contacts: 0, people: 2 })
+  })
+
+  it.skipIf(!available)('counts the contacts of a batch whose new taps and undo cancel out in people only', async () => {
+    const earlier = interaction(device.deviceId, { payload: { topic: 'smoking', groupSize: 3, ageBand: '30-49' } })
+    await push(server.url, device.token, { facts: [earlier] })
+    const before = await counted(earlier.eventId)
+    // One row of contact_totals gets contacts +1 +1 -1 and people +2 +1 -3.
+    const two = interaction(device.deviceId, { at: earlier.at, payload: { topic: 'smoking', groupSize: 2, ageBand: '30-49' } })
+    const one = interaction(device.deviceId, { at: earlier.at, payload: { topic: 'smoking', groupSize: 1, ageBand: '30-49' } })
+    await push(server.url, device.token, { facts: [two, one, voidOf(earlier)] })
+    const after = await counted(earlier.eventId)
+    expect({ contacts: after.contacts - before.contacts, people: after.people - before.people }).toEqual({ contacts: 1, people: 0 })
+  })
+
+  it.skipIf(!available)('adds more count rows than one statement takes once each', async () => {
+    const eventId = uuidv7()
+    const contacts = new ContactDeltas()
+    // 72 taps of different topics make 504 rows, 7 each.
+    for (let i = 0; i < 72; i++) contacts.add({ event_id: eventId, local_day: '2026-11-26', local_hour: 10, topic: `t${i}` }, 1, 1)
+    expect(contacts.rows.size).toBeGreaterThan(500)
+    await applyContactDeltas(server.app.db, contacts)
+    const surveys = new SurveyDeltas()
+    for (let i = 0; i < 501; i++) surveys.add({ event_id: eventId, survey_id: 's', question_id: 'q', value: `v${i}`, local_day: '2026-11-26' }, 1)
+    await applySurveyDeltas(server.app.db, surveys)
+    expect((await counted(eventId)).contacts).toBe(72)
+    const answers = await server.app.db.selectFrom('survey_totals').select('count').where('event_id', '=', eventId).execute()
+    expect({ rows: answers.length, total: answers.reduce((n, r) => n + Number(r.count), 0) }).toEqual({ rows: 501, total: 501 })
   })
 
   it.skipIf(!available)('refuses a void of a void written earlier in the same batch', async () => {

@@ -2,7 +2,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../src/server/sync/canonical-json'
 import { checkFact } from '../../src/server/sync/check-records'
+import { responseProblem } from '../../src/server/sync/survey-responses'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event'
+import type { SurveyResponseFact } from '../../src/shared/records'
 import { surveyResponse } from '../integration/helpers/surveys'
 
 const tap = (extra: object = {}) => ({
@@ -69,5 +71,16 @@ describe('checking one pushed fact on its own', () => {
     expect(checkFact(response, 0).ok).toBe(true)
     const early = { ...response, schemaVersion: 1 }
     expect(checkFact(early, 0)).toEqual({ ok: false, result: { id: early.id, status: 'invalid', reason: 'schemaVersion: survey_response exists from version 2' } })
+  })
+})
+
+describe('the reason a survey response is refused with', () => {
+  it('names every problem, separated, within 500 characters', () => {
+    const answers = Array.from({ length: 20 }, (_, i) => ({ questionId: `question_without_a_survey_${i}`, value: 'yes' }))
+    const fact = surveyResponse('d', answers, { language: 'en' }) as SurveyResponseFact
+    const revisions = new Map([[`${fact.payload.surveyId}:${fact.payload.surveyVersion}`, JSON.stringify({ languages: ['it'], questions: [] })]])
+    const reason = responseProblem(fact, revisions) ?? ''
+    expect(reason).toMatch(/^survey_response: language: not a language of this survey; answers\.question_without_a_survey_0: no such question; /)
+    expect(reason).toHaveLength(500)
   })
 })
