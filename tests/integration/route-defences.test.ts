@@ -5,9 +5,8 @@ import { PHONE_DEVICE_ID } from '../../src/shared/phone-device.js'
 import { DEMO_CONTENT_IDS } from '../../src/shared/demo-content-ids.js'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event.js'
 import { trackedCode } from '../../src/shared/qr-codes.js'
-import { enrolNewDevice, issueCode, json, login, push } from './helpers/api.js'
+import { enrolNewDevice, issueCode, json, login } from './helpers/api.js'
 import { ADMIN_PASSWORD, backends, startTestServer, type TestServer } from './helpers/backends.js'
-import { surveyResponse } from './helpers/surveys.js'
 
 /** The only /api/v1 routes a caller without a session or a device token may reach. */
 const PUBLIC = ['POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'POST /api/v1/enrol', 'GET /api/v1/codes/:code/survey', 'POST /api/v1/codes/:code/responses']
@@ -94,12 +93,6 @@ describe.each(backends)('every API route, as an attacker calls it, on $name', ({
     expect((await enrol(uuidv7())).status).toBe(200)
   })
 
-  it.skipIf(!available)('does not let a tablet pass its survey responses off as a phone\'s', async () => {
-    const tablet = await enrolNewDevice(server.url)
-    const answers = [{ questionId: 'satisfaction', value: 3 }]
-    const { results } = await push(server.url, tablet.token, { facts: [surveyResponse(tablet.deviceId, answers, { channel: 'phone' }), surveyResponse(tablet.deviceId, answers)] })
-    expect(results.map((r) => [r.status, r.reason?.split(':')[0]])).toEqual([['invalid', 'channel'], ['accepted', undefined]])
-  })
 })
 
 describe.each(backends)('random session cookies by the hundred on $name', ({ name, available }) => {

@@ -21,6 +21,13 @@ describe.each(backends)('survey responses pushed by tablets on $name', ({ name, 
     return pullResponseSchema.parse(await res.json())
   }
 
+  it.skipIf(!available)('does not let a tablet pass its survey responses off as a phone\'s', async () => {
+    const tablet = await enrolNewDevice(server.url)
+    const answers = [{ questionId: 'satisfaction', value: 3 }]
+    const { results } = await push(server.url, tablet.token, { facts: [surveyResponse(tablet.deviceId, answers, { channel: 'phone' }), surveyResponse(tablet.deviceId, answers)] })
+    expect(results.map((r) => [r.status, r.reason?.split(':')[0]])).toEqual([['invalid', 'channel'], ['accepted', undefined]])
+  })
+
   it.skipIf(!available)('gives tablets the four shipped surveys, revision 1, in five languages', async () => {
     const { surveys, kits } = await pull()
     expect(surveys.map((s) => s.id).sort()).toEqual(Object.values(TEMPLATE_SURVEY_IDS).sort())
