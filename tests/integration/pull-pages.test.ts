@@ -23,7 +23,7 @@ describe.each(backends)('pull pages across document kinds on $name', ({ name, av
     expect(all.hasMore).toBe(false)
     expect(all.kits.length * all.events.length * all.surveys.length * all.contents.length).toBeGreaterThan(0)
     expect(everything.length).toBeGreaterThanOrEqual(5)
-    for (const pageSize of [2, 3]) {
+    for (const pageSize of [1, 2, 3]) {
       const seen: number[] = []
       let cursor = 0
       for (let i = 0; i < 50; i++) {
