@@ -5,6 +5,7 @@ import { backends, startTestServer, type TestServer } from './helpers/backends.j
 import { insertDevice, markCodeUsed } from '../../src/server/devices/devices-repository.js'
 import { normaliseEnrolmentCode } from '../../src/server/devices/enrolment-codes.js'
 import { sha256 } from '../../src/server/tokens.js'
+import { PHONE_DEVICE_ID } from '../../src/shared/phone-device.js'
 
 describe.each(backends)('enrolment codes and tablet identity on $name', ({ name, available }) => {
   let server: TestServer
@@ -20,6 +21,14 @@ describe.each(backends)('enrolment codes and tablet identity on $name', ({ name,
     fetch(`${server.url}/api/v1/enrol`, { method: 'POST', headers: json, body: JSON.stringify({ code, deviceId }) })
   const tokenWorks = async (token: string, deviceId: string) =>
     (await pushRaw(server.url, token, JSON.stringify({ facts: [interaction(deviceId)] }))).status === 200
+
+  it.skipIf(!available)('never enrols a tablet under the phones\' shared id, and the refused code still enrols a tablet of its own', async () => {
+    const { code } = await issueCode(server.url, cookie)
+    const asPhone = await enrolRaw(code, PHONE_DEVICE_ID)
+    expect(asPhone.status).toBe(409)
+    expect((await asPhone.json()).code).toBe('device_exists')
+    expect((await enrolRaw(code, uuidv7())).status).toBe(200)
+  })
 
   it.skipIf(!available)('a code for a new tablet cannot take over an enrolled one, and stays usable', async () => {
     const a = await enrol(server.url, (await issueCode(server.url, cookie)).code)

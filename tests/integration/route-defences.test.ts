@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PHONE_DEVICE_ID } from '../../src/shared/phone-device.js'
 import { DEMO_CONTENT_IDS } from '../../src/shared/demo-content-ids.js'
 import { DEMO_EVENT_ID } from '../../src/shared/demo-event.js'
 import { trackedCode } from '../../src/shared/qr-codes.js'
-import { enrolNewDevice, issueCode, json, login } from './helpers/api.js'
+import { enrolNewDevice, json, login } from './helpers/api.js'
 import { ADMIN_PASSWORD, backends, startTestServer, type TestServer } from './helpers/backends.js'
 
 /** The only /api/v1 routes a caller without a session or a device token may reach. */
@@ -82,15 +81,6 @@ describe.each(backends)('every API route, as an attacker calls it, on $name', ({
       if (route.url.endsWith('/media')) expect(content['application/json'], route.key).toBeUndefined()
       else expect(content['application/json'].schema.additionalProperties, route.key).toBe(false)
     }
-  })
-
-  it.skipIf(!available)('never enrols a tablet under the phones\' shared id, and the refused code still enrols a tablet of its own', async () => {
-    const { code } = await issueCode(server.url, cookie)
-    const enrol = (deviceId: string) => fetch(`${server.url}/api/v1/enrol`, { method: 'POST', headers: json, body: JSON.stringify({ code, deviceId }) })
-    const asPhone = await enrol(PHONE_DEVICE_ID)
-    expect(asPhone.status).toBe(409)
-    expect((await asPhone.json()).code).toBe('device_exists')
-    expect((await enrol(uuidv7())).status).toBe(200)
   })
 
 })
