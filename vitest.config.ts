@@ -36,6 +36,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Under CI a failed browser test runs once more, and the report says it was retried:
+          // in one of four full runs on 2026-11-26 a page wait in accessibility-states (storage
+          // that cannot be read) timed out, and it passes alone; not yet explained.
+          retry: process.env.CI === 'true' ? 1 : 0,
         },
       },
     ],

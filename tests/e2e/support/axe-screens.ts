@@ -20,8 +20,13 @@ export async function screenViolations(page: Page, origin: string, screens: Scre
     await chooseLocale(page, locale)
     for (const { path, ready } of screens) {
       await page.goto(`${origin}${path}`)
-      await page.waitForFunction((lang) => document.documentElement.lang === lang, locale)
-      await page.locator(ready).first().waitFor()
+      try {
+        await page.waitForFunction((lang) => document.documentElement.lang === lang, locale)
+        await page.locator(ready).first().waitFor()
+      } catch (error) {
+        const lang = await page.evaluate(() => document.documentElement.lang).catch(() => '?')
+        throw new Error(`${locale} ${path}: the screen did not reach its state (lang "${lang}", waiting for ${ready})`, { cause: error })
+      }
       for (const violation of await violations(page)) found.push(`${locale} ${path}: ${violation}`)
     }
   }
