@@ -39,9 +39,11 @@ export function useKioskSetup(eventId: Ref<string>, surveyId: Ref<string | undef
       const wanted = kit.languages.length ? kit.languages : survey.languages
       const languages = wanted.filter((l) => survey.languages.includes(l) && VISITOR_LANGUAGES.includes(l))
       if (!languages.length) languages.push(survey.defaultLanguage)
-      setup.value = { ok: true, event, survey, settings: { ...kioskDefaults, ...kit.kiosk }, languages }
-      // From now on a relaunch (or the operator app opened) lands back here until the PIN exit.
+      // From now on a relaunch (or the operator app opened) lands back here until the PIN exit:
+      // stored before the attract screen shows, so a tablet reloaded or killed the moment it
+      // appears still comes back to it.
       await markKioskActive({ eventId: event.id, surveyId: survey.id }).catch(() => undefined)
+      setup.value = { ok: true, event, survey, settings: { ...kioskDefaults, ...kit.kiosk }, languages }
     } catch {
       setup.value = { ok: false, problem: 'read_failed' }
     }
