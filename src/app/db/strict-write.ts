@@ -35,7 +35,7 @@ export async function writeStrict(stores: readonly WriteStore[], write: (tx: IDB
  * (https://dexie.org/docs/Dexie/Dexie.on.storagemutated), with every key and index of each
  * table marked, so every live query reading them re-runs.
  */
-export function announceWrite(stores: readonly WriteStore[]): void {
+function announceWrite(stores: readonly WriteStore[]): void {
   const everything = (): RangeSet => new RangeSet(-Infinity, [[[]]])
   const parts: ObservabilitySet = {}
   for (const name of stores) {
