@@ -16,6 +16,7 @@ import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
 import { PG_URL, onPostgresIfReachable } from './postgres.js'
 import { spawnServer, type ServerProcess } from './server-process.js'
 import { median, percentile } from './stats.js'
+import { countCpu } from './support/cpu-share.js'
 
 const TABLETS = 50
 const json = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
@@ -105,9 +106,12 @@ async function burst(name: string, env: Record<string, string>): Promise<void> {
 async function throughput(workers: number): Promise<number> {
   return withServer({ DATABASE_URL: PG_URL, WEB_CONCURRENCY: String(workers) }, async (server, tablets) => {
     const bodies = tablets.map((t) => Array.from({ length: 6 }, () => batch(t.deviceId, 250)))
+    const cpu = countCpu(server.pid)
     const { seconds, errors } = await pushAll(server.url, tablets, bodies)
     if (errors) throw new Error(`${errors} failed pushes`)
-    return (TABLETS * 6 * 250) / seconds
+    const rate = (TABLETS * 6 * 250) / seconds
+    console.log(`  ${workers} process${workers > 1 ? 'es' : ''}: ${Math.round(rate).toLocaleString('en-US')} facts/s; ${cpu?.() ?? 'cores busy: not read (no /proc)'} (of ${availableParallelism()})`)
+    return rate
   })
 }
 
