@@ -42,7 +42,10 @@ const ROWS_PER_UPSERT = 500
 
 /** Adds the deltas to `contact_totals`, a few multi-row upserts rather than one statement a row. */
 export async function applyContactDeltas(db: Db, deltas: ContactDeltas): Promise<void> {
-  const rows = [...deltas.rows.values()].filter((r) => r.contacts !== 0 || r.people !== 0)
+  // In key order: concurrent pushes then lock the rows they share in the same order, and on
+  // PostgreSQL one waits for the other instead of both failing as a deadlock.
+  const rows = [...deltas.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, row]) => row).filter((r) => r.contacts !== 0 || r.people !== 0)
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     await db.insertInto('contact_totals').values(rows.slice(i, i + ROWS_PER_UPSERT))
       .onConflict((oc) => oc.columns(['event_id', 'dimension', 'value', 'local_day', 'topic']).doUpdateSet({

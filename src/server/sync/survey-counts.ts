@@ -36,7 +36,8 @@ const ROWS_PER_UPSERT = 500
 
 /** Adds the deltas to `survey_totals`, in the push's own transaction. */
 export async function applySurveyDeltas(db: Db, deltas: SurveyDeltas): Promise<void> {
-  const rows = [...deltas.rows.values()]
+  // In key order, so concurrent pushes lock shared rows in the same order (no deadlock).
+  const rows = [...deltas.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     await db.insertInto('survey_totals').values(rows.slice(i, i + ROWS_PER_UPSERT))
       .onConflict((oc) => oc.columns(['event_id', 'survey_id', 'question_id', 'value', 'local_day']).doUpdateSet({ count: sql`survey_totals.count + excluded.count` }))
