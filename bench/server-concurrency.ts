@@ -110,7 +110,12 @@ async function throughput(workers: number): Promise<number> {
     const { seconds, errors } = await pushAll(server.url, tablets, bodies)
     if (errors) throw new Error(`${errors} failed pushes`)
     const rate = (TABLETS * 6 * 250) / seconds
-    console.log(`  ${workers} process${workers > 1 ? 'es' : ''}: ${Math.round(rate).toLocaleString('en-US')} facts/s; ${cpu?.() ?? 'cores busy: not read (no /proc)'} (of ${availableParallelism()})`)
+    const busy = cpu?.()
+    // Cores each side kept busy: when they add up to the machine, a second worker has nothing to run on.
+    const shares = busy
+      ? `cores busy: server ${busy.server.toFixed(2)}, PostgreSQL ${busy.postgres.toFixed(2)}, load generator ${busy.generator.toFixed(2)} (of ${availableParallelism()}); server CPU ${((busy.server / rate) * 1e6).toFixed(0)} µs per fact`
+      : 'cores busy: not read (no /proc)'
+    console.log(`  ${workers} process${workers > 1 ? 'es' : ''}: ${Math.round(rate).toLocaleString('en-US')} facts/s; ${shares}`)
     return rate
   })
 }

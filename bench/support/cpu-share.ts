@@ -39,8 +39,14 @@ function snapshot(serverPid: number): Ticks {
   return { server: sum((p) => tree.has(p.pid)), postgres: sum((p) => p.comm === 'postgres') }
 }
 
+export interface CoresBusy {
+  server: number
+  postgres: number
+  generator: number
+}
+
 /** Starts counting; the returned function gives the cores each side kept busy on average since. */
-export function countCpu(serverPid: number): (() => string) | undefined {
+export function countCpu(serverPid: number): (() => CoresBusy) | undefined {
   try {
     const start = snapshot(serverPid)
     const self = process.cpuUsage()
@@ -49,9 +55,8 @@ export function countCpu(serverPid: number): (() => string) | undefined {
       const end = snapshot(serverPid)
       const seconds = (performance.now() - t0) / 1000
       const usage = process.cpuUsage(self)
-      const cores = (ticks: number) => (ticks / TICKS_PER_SECOND / seconds).toFixed(2)
-      const generator = ((usage.user + usage.system) / 1e6 / seconds).toFixed(2)
-      return `cores busy: server ${cores(end.server - start.server)}, PostgreSQL ${cores(end.postgres - start.postgres)}, load generator ${generator}`
+      const cores = (ticks: number) => ticks / TICKS_PER_SECOND / seconds
+      return { server: cores(end.server - start.server), postgres: cores(end.postgres - start.postgres), generator: (usage.user + usage.system) / 1e6 / seconds }
     }
   } catch {
     return undefined
