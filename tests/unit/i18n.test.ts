@@ -37,4 +37,14 @@ describe('languages', () => {
     expect(i18n.global.t('tap.undo')).toBe('Undo last')
     await setLocale('it')
   })
+
+  it('remembers a chosen language, and not one set with remember = false', async () => {
+    await setLocale('en')
+    expect(localStorage.getItem('corner.locale')).toBe('en')
+    await setLocale('it', false)
+    expect(document.documentElement.lang).toBe('it')
+    expect(localStorage.getItem('corner.locale')).toBe('en')
+    await setLocale('it')
+    expect(localStorage.getItem('corner.locale')).toBe('it')
+  })
 })

@@ -26,12 +26,16 @@ export async function loadLocaleMessages(locale: AppLocale): Promise<void> {
   if (load) i18n.global.setLocaleMessage(locale, (await load()).default)
 }
 
-/** Switches the language, and `lang`/`dir` on <html> with it (Arabic reads right to left). */
-export async function setLocale(locale: AppLocale): Promise<void> {
+/**
+ * Switches the language, and `lang`/`dir` on <html> with it (Arabic reads right to left);
+ * remembered on this tablet unless `remember` is false (a fallback, not a choice).
+ */
+export async function setLocale(locale: AppLocale, remember = true): Promise<void> {
   await loadLocaleMessages(locale)
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
   document.documentElement.dir = textDirection(locale)
+  if (!remember) return
   try {
     localStorage.setItem(LOCALE_STORAGE_KEY, locale)
   } catch {
