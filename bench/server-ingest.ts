@@ -14,7 +14,7 @@ import { factDimensions } from '../src/server/db/fact-dimensions.js'
 import type { NewFactRow } from '../src/server/db/facts.table.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { openDatabase } from '../src/server/db/open-database.js'
-import { insertNewFacts } from '../src/server/sync/facts-repository.js'
+import { FACT_COLUMNS, insertNewFacts } from '../src/server/sync/facts-repository.js'
 import { canonicalJson } from '../src/server/sync/canonical-json.js'
 import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
 import type { Fact } from '../src/shared/records.js'
@@ -24,10 +24,7 @@ import { spawnServer } from './server-process.js'
 const BATCH = 500
 const BATCHES = 40
 const RUNS = 5
-const COLUMNS = [
-  'id', 'event_id', 'device_id', 'kind', 'topic', 'target_id', 'survey_id', 'interaction_type', 'age_band', 'audience', 'language',
-  'group_size', 'local_day', 'local_hour', 'at', 'received_at', 'body',
-] as const
+const COLUMNS = FACT_COLUMNS
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
 const rate = (start: number) => (BATCH * BATCHES) / ((performance.now() - start) / 1000)
