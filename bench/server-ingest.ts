@@ -85,9 +85,14 @@ async function queryLayerRuns(dialect: 'sqlite' | 'postgres', dir: string, schem
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     const placeholders = Array.from({ length: BATCH }, () => `(${COLUMNS.map(() => '?').join(',')})`).join(',')
-    const insert = db.prepare(`insert into facts (${COLUMNS.join(',')}) values ${placeholders} on conflict (id) do nothing returning id`)
+    // As the repository does on SQLite: no RETURNING, the count of rows added says whether all were new.
+    const insert = db.prepare(`insert into facts (${COLUMNS.join(',')}) values ${placeholders} on conflict (id) do nothing`)
     start = performance.now()
-    for (const rows of batches) db.transaction(() => insert.all(valuesOf(rows)))()
+    for (const rows of batches) {
+      db.transaction(() => {
+        if (insert.run(valuesOf(rows)).changes !== rows.length) throw new Error('raw insert: some rows were not new')
+      })()
+    }
     const raw = rate(start)
     db.close()
     return [kysely, raw]
