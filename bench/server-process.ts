@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,27 +12,15 @@ function newest(dir: string): number {
 }
 
 /**
- * The Node flags `npm start` gives the server (package.json's start script is the one place
- * they are written), e.g. a larger young generation: fewer scavenges during 500-fact pushes.
- */
-export function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }
-  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist-server\/server\/server\.js/.exec(pkg.scripts.start)
-  if (!flags) throw new Error(`package.json start script not understood: ${pkg.scripts.start}`)
-  return (flags[1] ?? '').split(' ').filter(Boolean)
-}
-
-/**
- * What `npm start` runs: the compiled server (`npm run build`), with the start script's Node
- * flags, unless it is missing or older than the sources; then the sources through tsx, whose
- * transform adds a `__name` call to every function made at run time (measurably slower on the
- * per-fact paths). Said on stderr.
+ * What `npm start` runs: the compiled server (`npm run build`), unless it is missing or older
+ * than the sources; then the sources through tsx, whose transform adds a `__name` call to
+ * every function made at run time (measurably slower on the per-fact paths). Said on stderr.
  */
 function serverCommand(): string[] {
   const srcTime = Math.max(newest(fileURLToPath(new URL('../src/server', import.meta.url))), newest(fileURLToPath(new URL('../src/shared', import.meta.url))))
   const useBuilt = process.env.BENCH_SERVER !== 'src' && existsSync(built) && statSync(built).mtimeMs >= srcTime
-  console.error(useBuilt ? `server: dist-server (compiled, as npm start runs it: node ${startFlags().join(' ')})` : 'server: src through tsx (dist-server missing or older than the sources; run npm run build)')
-  return [...startFlags(), ...(useBuilt ? [built] : ['--import', 'tsx', source])]
+  console.error(useBuilt ? 'server: dist-server (compiled, as npm start runs it)' : 'server: src through tsx (dist-server missing or older than the sources; run npm run build)')
+  return useBuilt ? [built] : ['--import', 'tsx', source]
 }
 
 /**

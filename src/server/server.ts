@@ -7,7 +7,6 @@ const config = configFromEnv()
 /** With WEB_CONCURRENCY=N (PostgreSQL), the primary only forks N workers that share the port. */
 if (config.workers > 1 && cluster.isPrimary) {
   console.log(`Starting ${config.workers} worker processes (${describeDatabase(config)})`)
-  // Workers inherit this process's Node flags (process.execArgv: npm start's --max-semi-space-size).
   for (let i = 0; i < config.workers; i++) cluster.fork()
   let stopping = false
   cluster.on('exit', (worker, code, signal) => {
