@@ -4,8 +4,10 @@ const QUOTED_KEPT = 1_000
 
 function quoted(key: string): string {
   let text = quotedKeys.get(key)
+  // Stryker disable next-line ConditionalExpression: quoting the key again gives the same text, only slower.
   if (text === undefined) {
     text = JSON.stringify(key)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound only keeps the memory small; any bound gives the same text.
     if (quotedKeys.size < QUOTED_KEPT) quotedKeys.set(key, text)
   }
   return text
@@ -16,6 +18,7 @@ function sortKeys(keys: string[]): string[] {
   for (let i = 1; i < keys.length; i++) {
     const key = keys[i] as string
     let j = i - 1
+    // Stryker disable next-line EqualityOperator: the keys of one object are distinct, so > and >= sort alike.
     for (; j >= 0 && (keys[j] as string) > key; j--) keys[j + 1] = keys[j] as string
     keys[j + 1] = key
   }

@@ -21,53 +21,56 @@ function parametersOf(rows: readonly NewFactRow[]): unknown[] {
 }
 
 /**
- * The insert's SQL per dialect, row count and RETURNING, built by kysely once: a push then only
- * binds its values (building and compiling a 500-row insert cost about 1 ms of every push). The
- * most recently used are kept, at most SQL_KEPT of them (a 500-row text is ~40 KB).
+ * PostgreSQL says which rows it inserted (RETURNING). On SQLite, handing 500 ids back cost ~0.6 ms
+ * of a push that nearly always inserts them all: there the insert reports how many rows it added.
  */
-const insertSql = new WeakMap<DialectAdapter, Map<string, string>>()
+// Stryker disable next-line ConditionalExpression,BooleanLiteral: with one writer at a time (as in the tests) both ways give the same ids; the choice is speed on SQLite and concurrent writers on PostgreSQL.
+const returnsIds = (db: Db) => !(db.getExecutor().adapter instanceof SqliteAdapter)
+
+/**
+ * The insert's SQL per dialect (with RETURNING or not, see returnsIds) and row count, built by
+ * kysely once: a push then only binds its values (building and compiling a 500-row insert cost
+ * about 1 ms of every push). The most recently used row counts are kept, at most SQL_KEPT of
+ * them (a 500-row text is ~40 KB).
+ */
+const insertSql = new WeakMap<DialectAdapter, Map<number, string>>()
 const SQL_KEPT = 32
 
-function factInsert(db: Db, rows: NewFactRow[], returning: boolean): CompiledQuery<{ id: string }> {
+function factInsert(db: Db, rows: NewFactRow[]): CompiledQuery<{ id: string }> {
   const adapter = db.getExecutor().adapter
-  const byShape = insertSql.get(adapter) ?? new Map<string, string>()
-  insertSql.set(adapter, byShape)
-  const shape = `${rows.length}${returning ? ' returning' : ''}`
-  let text = byShape.get(shape)
+  const byCount = insertSql.get(adapter) ?? new Map<number, string>()
+  insertSql.set(adapter, byCount)
+  let text = byCount.get(rows.length)
   if (text === undefined) {
     const ordered = rows.map((r) => Object.fromEntries(FACT_COLUMNS.map((c) => [c, r[c] ?? null])) as unknown as NewFactRow)
     const insert = db.insertInto('facts').values(ordered).onConflict((oc) => oc.column('id').doNothing())
-    text = (returning ? insert.returning('id') : insert).compile().sql
-    if (byShape.size >= SQL_KEPT) byShape.delete(byShape.keys().next().value as string)
+    text = (returnsIds(db) ? insert.returning('id') : insert).compile().sql
+    if (byCount.size >= SQL_KEPT) byCount.delete(byCount.keys().next().value as number)
   }
-  byShape.delete(shape) // re-inserted: the Map's order is least recently used first
-  byShape.set(shape, text)
+  byCount.delete(rows.length) // re-inserted: the Map's order is least recently used first
+  byCount.set(rows.length, text)
   return CompiledQuery.raw(text, parametersOf(rows)) as CompiledQuery<{ id: string }>
 }
 
 /**
  * Inserts the rows whose id is new; returns the ids actually inserted. Never overwrites.
- *
- * PostgreSQL says which rows it inserted (RETURNING). On SQLite, handing 500 ids back cost
- * ~0.6 ms of a push that nearly always inserts them all: the insert reports how many rows it
- * added, and only when that is fewer than it was given are they read back — the newest `seq`
- * values, since `seq` is AUTOINCREMENT (a new row's is above every earlier one) and the
- * transaction holds SQLite's only write lock (no other request inserts in between).
+ * On SQLite, only when the insert added fewer rows than it was given are the added ones read
+ * back: the newest `seq` values, since `seq` is AUTOINCREMENT (a new row's is above every
+ * earlier one) and the transaction holds SQLite's only write lock (no other request inserts
+ * in between).
  */
 export function insertNewFacts(db: Db, rows: NewFactRow[]): Promise<Set<string>> {
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter
   return inTransaction(db, async (trx) => {
     const inserted = new Set<string>()
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       // Stryker disable next-line MethodExpression: a push holds at most 500 facts, and rows inserted again are skipped (ON CONFLICT DO NOTHING).
       const chunk = rows.slice(i, i + ROWS_PER_INSERT)
-      const result = await trx.executeQuery(factInsert(trx, chunk, !sqlite))
-      if (!sqlite) for (const r of result.rows) inserted.add(r.id)
-      else if (Number(result.numAffectedRows) === chunk.length) for (const r of chunk) inserted.add(r.id)
-      else if (Number(result.numAffectedRows) > 0) {
-        const newest = await trx.selectFrom('facts').select('id').orderBy('seq', 'desc').limit(Number(result.numAffectedRows)).execute()
-        for (const r of newest) inserted.add(r.id)
-      }
+      const result = await trx.executeQuery(factInsert(trx, chunk))
+      const added = Number(result.numAffectedRows)
+      if (returnsIds(trx)) for (const r of result.rows) inserted.add(r.id)
+      // Stryker disable next-line ConditionalExpression: reading back the newest rows when all were added gives the same ids, only slower.
+      else if (added === chunk.length) for (const r of chunk) inserted.add(r.id)
+      else for (const r of await trx.selectFrom('facts').select('id').orderBy('seq', 'desc').limit(added).execute()) inserted.add(r.id)
     }
     return inserted
   })
