@@ -14,29 +14,20 @@ import { factDimensions } from '../src/server/db/fact-dimensions.js'
 import type { NewFactRow } from '../src/server/db/facts.table.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
 import { openDatabase } from '../src/server/db/open-database.js'
-import { insertNewFacts } from '../src/server/sync/facts-repository.js'
+import { FACT_COLUMNS, insertNewFacts } from '../src/server/sync/facts-repository.js'
 import { canonicalJson } from '../src/server/sync/canonical-json.js'
-import { DEMO_EVENT_ID } from '../src/shared/demo-event.js'
 import type { Fact } from '../src/shared/records.js'
 import { PG_URL, onPostgresIfReachable } from './postgres.js'
 import { spawnServer } from './server-process.js'
+import { BATCH, BATCHES, enrol, fmt, httpRun, makeBatches, median, rate } from './support/ingest-client.js'
 
-const BATCH = 500
-const BATCHES = 40
 const RUNS = 5
-const COLUMNS = [
-  'id', 'event_id', 'device_id', 'kind', 'topic', 'target_id', 'survey_id', 'interaction_type', 'age_band', 'audience', 'language',
-  'group_size', 'local_day', 'local_hour', 'at', 'received_at', 'body',
-] as const
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
-const rate = (start: number) => (BATCH * BATCHES) / ((performance.now() - start) / 1000)
-
-function makeBatches(deviceId: string): Fact[][] {
-  return Array.from({ length: BATCHES }, () => Array.from({ length: BATCH }, (_, i): Fact => ({
-    id: uuidv7(), eventId: DEMO_EVENT_ID, deviceId, at: new Date().toISOString(), schemaVersion: 1,
-    kind: 'interaction', payload: { topic: 'smoking', groupSize: 1 + (i % 3), ageBand: '30-49', language: 'it' },
-  })))
+const COLUMNS = FACT_COLUMNS
+/** The raw side's values, built the way the repository builds them (one loop, no per-row arrays). */
+function valuesOf(rows: NewFactRow[]): unknown[] {
+  const values: unknown[] = []
+  for (const row of rows) for (const column of COLUMNS) values.push(row[column] ?? null)
+  return values
 }
 
 function rowsOf(batches: Fact[][]): NewFactRow[][] {
@@ -45,29 +36,6 @@ function rowsOf(batches: Fact[][]): NewFactRow[][] {
     id: f.id, event_id: f.eventId, device_id: f.deviceId, kind: f.kind, topic: f.kind === 'interaction' ? f.payload.topic : null,
     target_id: null, survey_id: null, ...factDimensions(f, f.at), at: f.at, received_at: now, body: canonicalJson(f),
   })))
-}
-const valuesOf = (rows: NewFactRow[]) => rows.flatMap((r) => COLUMNS.map((c) => r[c] ?? null))
-
-async function enrol(url: string): Promise<{ deviceId: string; token: string }> {
-  const headers = { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' }
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username: 'admin', password: 'bench password' }) })
-  const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? ''
-  const { code } = (await (await fetch(`${url}/api/v1/admin/enrolment-codes`, { method: 'POST', headers: { ...headers, cookie }, body: '{}' })).json()) as { code: string }
-  const res = await fetch(`${url}/api/v1/enrol`, { method: 'POST', headers, body: JSON.stringify({ code, deviceId: uuidv7() }) })
-  return (await res.json()) as { deviceId: string; token: string }
-}
-
-/** Sequential pushes, as one tablet's syncer makes them; bodies serialised before the clock starts. */
-async function httpRun(url: string, device: { deviceId: string; token: string }): Promise<number> {
-  const bodies = makeBatches(device.deviceId).map((facts) => JSON.stringify({ facts }))
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${device.token}` }
-  const start = performance.now()
-  for (const body of bodies) {
-    const res = await fetch(`${url}/api/v1/push`, { method: 'POST', headers, body })
-    const json = (await res.json()) as { results: { status: string }[] }
-    if (res.status !== 200 || json.results.some((r) => r.status !== 'accepted')) throw new Error(`push failed: ${res.status}`)
-  }
-  return rate(start)
 }
 
 /** Kysely (the server's own repository function) vs the raw driver, same rows, one transaction per batch. */
@@ -88,9 +56,14 @@ async function queryLayerRuns(dialect: 'sqlite' | 'postgres', dir: string, schem
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     const placeholders = Array.from({ length: BATCH }, () => `(${COLUMNS.map(() => '?').join(',')})`).join(',')
-    const insert = db.prepare(`insert into facts (${COLUMNS.join(',')}) values ${placeholders} on conflict (id) do nothing returning id`)
+    // As the repository does on SQLite: no RETURNING, the count of rows added says whether all were new.
+    const insert = db.prepare(`insert into facts (${COLUMNS.join(',')}) values ${placeholders} on conflict (id) do nothing`)
     start = performance.now()
-    for (const rows of batches) db.transaction(() => insert.all(valuesOf(rows)))()
+    for (const rows of batches) {
+      db.transaction(() => {
+        if (insert.run(valuesOf(rows)).changes !== rows.length) throw new Error('raw insert: some rows were not new')
+      })()
+    }
     const raw = rate(start)
     db.close()
     return [kysely, raw]

@@ -36,9 +36,14 @@ export interface ServerProcess {
   output: () => string
 }
 
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * BENCH_SERVER_ARGS: extra Node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
+ * `--trace-gc`). `command` replaces the server's own (an entry file and its flags, for comparing builds).
+ */
+export function spawnServer(env: Record<string, string>, command?: string[]): Promise<ServerProcess> {
   const workers = Number(env.WEB_CONCURRENCY ?? 1)
-  const child = spawn(process.execPath, serverCommand(), {
+  const extra = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...extra, ...(command ?? serverCommand())], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { v7 as uuidv7 } from 'uuid'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../src/server/sync/canonical-json'
@@ -31,6 +32,23 @@ describe('the canonical form that "same id, same content" compares', () => {
   it('tells apart values that differ only in order inside arrays, or in type', () => {
     expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]))
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: '1' }))
+  })
+
+  it('is what sorting the keys with Array.prototype.sort and JSON.stringify give, for any JSON value and any key names', () => {
+    const reference = (value: unknown): string => {
+      if (value === null || typeof value !== 'object') return JSON.stringify(value)
+      if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`
+      const record = value as Record<string, unknown>
+      return `{${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`
+    }
+    const key = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('__proto__', 'constructor', 'undefined', '10', '9', 'é', 'E', 'a"b'))
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.array(tie('value'), { maxLength: 4 }), tie('object')),
+      object: fc.array(fc.tuple(key, tie('value')), { maxLength: 8 }).map((entries) => JSON.parse(`{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`) as unknown),
+    })).value
+    fc.assert(fc.property(json, (value) => {
+      expect(canonicalJson(value)).toBe(reference(value))
+    }), { numRuns: 500 })
   })
 })
 
