@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import pkg from './package.json' with { type: 'json' }
+import { vendorClassicScript } from './build/vendor-classic-script'
 import { webManifest } from './src/app/pwa/web-manifest'
 
 /**
@@ -62,6 +63,8 @@ export default defineConfig({
     vueI18nNamedImport(),
     vue(),
     launchTags(),
+    // The vendor chunk also as a classic script, for V8's code cache on relaunch (build/vendor-classic-script.ts).
+    vendorClassicScript(),
     // Locale files are compiled at build time, so the app ships vue-i18n's runtime-only build.
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/app/**/locales/**', import.meta.url))],
