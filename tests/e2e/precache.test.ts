@@ -27,6 +27,20 @@ describe('the built service worker', () => {
     expect(fonts.length).toBeGreaterThanOrEqual(3)
   })
 
+  it('runs the vendor chunk as a precached classic script before the app, so a relaunch gets its code cache', () => {
+    // Chromium uses the code cache kept with a CacheStorage response for classic scripts only
+    // (build/vendor-classic-script.ts, docs/performance.md "Offline relaunch").
+    const html = readFileSync('dist/index.html', 'utf8')
+    const classic = /<script defer src="\/(assets\/vendor-classic-[\w-]+\.js)"><\/script>/.exec(html)
+    expect(classic, html).not.toBeNull()
+    expect(precachedUrls()).toContain(classic![1])
+    const app = html.lastIndexOf('<script type="module"')
+    expect(html.indexOf('<script type="module"')).toBeLessThan(classic!.index) // the launch script keeps its head start
+    expect(classic!.index).toBeLessThan(app)
+    const vendor = readdirSync('dist/assets').find((f) => /^vendor-[\w-]+\.js$/.test(f) && !f.startsWith('vendor-classic-'))
+    expect(readFileSync(`dist/assets/${vendor}`, 'utf8')).toMatch(/^const __v=globalThis\[Symbol\.for\("corner\.vendor"\)\];/)
+  })
+
   it('references no third-party origin in the shell', () => {
     const html = readFileSync('dist/index.html', 'utf8')
     expect(html).not.toMatch(/https?:\/\//)
