@@ -1,6 +1,11 @@
 // Probe: which scripts served by a service worker from CacheStorage get V8's code cache on a
 // relaunch? One page loads a classic script, a module without import/export and a module with
 // an export (same body, ~200 KB), all precached by a minimal worker in its install event.
+// Prints, for each relaunch, V8's compile events: `consumedCacheSize` when a code cache was used,
+// `parseOnBackground` when the script was parsed again. Not a budget: the finding it backs is in
+// docs/performance.md ("Offline relaunch") and build/vendor-classic-script.ts.
+// Run: npx tsx bench/code-cache-probe.ts   (RUNS=4 relaunches; CLOSE=1 closes the browser
+// instead of killing it; NOSW=1 the same page online without a service worker, for contrast)
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Tablet } from '../tests/e2e/support/browser'
