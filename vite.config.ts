@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import pkg from './package.json' with { type: 'json' }
-import { vendorClassicScript } from './build/vendor-classic-script'
+import { firstViewClassicScripts } from './build/first-view-classic-scripts'
 import { webManifest } from './src/app/pwa/web-manifest'
 
 /**
@@ -63,8 +63,9 @@ export default defineConfig({
     vueI18nNamedImport(),
     vue(),
     launchTags(),
-    // The vendor chunk also as a classic script, for V8's code cache on relaunch (build/vendor-classic-script.ts).
-    vendorClassicScript(),
+    // The first view's chunks also as classic scripts, for V8's code cache on relaunch
+    // (build/first-view-classic-scripts.ts); after launchTags, whose tags it rewrites.
+    firstViewClassicScripts(),
     // Locale files are compiled at build time, so the app ships vue-i18n's runtime-only build.
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/app/**/locales/**', import.meta.url))],
