@@ -28,9 +28,10 @@ export function vueI18nNamedImport(): Plugin {
 /**
  * What an offline relaunch waits for, asked for from the HTML (docs/performance.md, "Offline
  * relaunch"): src/app/boot/launch.ts is an entry of its own, loaded by a script tag before the
- * app's, so that it runs (and starts reading IndexedDB) while the browser is still parsing the
- * vendor chunk; and the fonts are preloaded, so that the first layout uses them instead of
- * looking up fallback fonts and laying the page out again when they arrive.
+ * app's, so that it runs (and starts reading IndexedDB) before the framework; and the fonts are
+ * preloaded, so that the first layout uses them instead of looking up fallback fonts and laying
+ * the page out again when they arrive (without them a relaunch was slower). The module script
+ * tags are then swapped for classic scripts by build/first-view-classic-scripts.ts.
  */
 export function launchTags(): Plugin {
   return {
