@@ -7,6 +7,8 @@
 // COOP_FLOOR=1 also relaunches the floor served with the app's Cross-Origin-Opener-Policy: the
 // relaunched tab starts on about:blank, and that header makes Chromium move the page to a new
 // renderer process, a cost the bare floor does not pay (docs/performance.md, "Offline relaunch").
+// COMPARE=<folder> also relaunches another build (a folder holding its `dist/` and `dist-server/`,
+// e.g. a copy taken before a change), alternately with this one, so that both see the same load.
 import type { BrowserContext } from 'playwright-core'
 import { AppServer } from '../tests/e2e/support/app-server'
 import { createEvent, waitForActiveServiceWorker } from '../tests/e2e/support/app-page'
@@ -18,6 +20,7 @@ const RUNS = Number(process.env.RUNS ?? 15)
 const server = new AppServer()
 const floor = new FloorServer()
 const coopFloor = process.env.COOP_FLOOR === '1' ? new FloorServer({ 'cross-origin-opener-policy': 'same-origin' }) : undefined
+const compare = process.env.COMPARE ? new AppServer(process.env.COMPARE) : undefined
 const tablet = new Tablet()
 
 // Also notes, for the breakdown: the navigation answered (by the service worker), the scripts
@@ -47,10 +50,10 @@ const markInteractive = (selector: string) => `
     }
   }).observe(document, { childList: true, subtree: true })
 `
-const breakdowns: Record<string, number>[] = []
+type Breakdown = Record<string, number>
 
 /** Kills the browser, relaunches it offline on the same profile and times `url` to `selector`. */
-async function relaunchOffline(url: string, selector: string): Promise<number> {
+async function relaunchOffline(url: string, selector: string, breakdowns?: Breakdown[]): Promise<number> {
   await tablet.kill()
   const context: BrowserContext = await tablet.launch()
   await context.setOffline(true)
@@ -62,44 +65,60 @@ async function relaunchOffline(url: string, selector: string): Promise<number> {
     const marks = window as unknown as { __interactiveAt: number; __breakdown: Record<string, number> }
     return { at: marks.__interactiveAt, breakdown: marks.__breakdown }
   })
-  if (selector === '.event-link') breakdowns.push(breakdown)
+  breakdowns?.push(breakdown)
   return at
 }
 
 try {
-  await Promise.all([server.start(), floor.start(), coopFloor?.start()])
+  await Promise.all([server.start(), floor.start(), coopFloor?.start(), compare?.start()])
   await tablet.launch()
   const page = await tablet.page()
-  await page.goto(server.url)
-  await waitForActiveServiceWorker(page)
-  await createEvent(page, 'Bench')
+  for (const app of [server, compare]) {
+    if (!app) continue
+    await page.goto(app.url)
+    await waitForActiveServiceWorker(page)
+    await createEvent(page, 'Bench')
+  }
   for (const bare of [floor, coopFloor]) {
     if (!bare) continue
     await page.goto(bare.url)
     await page.locator('.record').waitFor()
     await waitForActiveServiceWorker(page)
   }
-  await Promise.all([server.stop(), floor.stop(), coopFloor?.stop()])
+  await Promise.all([server.stop(), floor.stop(), coopFloor?.stop(), compare?.stop()])
 
   const app: number[] = []
   const bare: number[] = []
   const coop: number[] = []
+  const other: number[] = []
+  const breakdowns: Breakdown[] = []
+  const otherBreakdowns: Breakdown[] = []
   for (let i = 0; i < RUNS; i++) {
-    app.push(await relaunchOffline(server.url, '.event-link'))
+    app.push(await relaunchOffline(server.url, '.event-link', breakdowns))
+    if (compare) other.push(await relaunchOffline(compare.url, '.event-link', otherBreakdowns))
     bare.push(await relaunchOffline(floor.url, '.record'))
     if (coopFloor) coop.push(await relaunchOffline(coopFloor.url, '.record'))
   }
   const [appP50, appP95, floorP50, floorP95] = [percentile(app, 50), percentile(app, 95), percentile(bare, 50), percentile(bare, 95)]
   console.log(`app:   browser relaunched offline → interactive (${RUNS} relaunches): p50 ${ms(appP50)}, p95 ${ms(appP95)}`)
   console.log(`floor: minimal SW page, IndexedDB, one record     (${RUNS} relaunches): p50 ${ms(floorP50)}, p95 ${ms(floorP95)}`)
-  const part = (key: string) => ms(percentile(breakdowns.map((b) => b[key] ?? Number.NaN), 50))
-  console.log(`app, p50 of each step: navigation answered ${part('navigation')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, first render into #app ${part('rendered')}, interactive ${ms(appP50)}`)
+  const steps = (sample: Breakdown[], p50: number) => {
+    const part = (key: string) => ms(percentile(sample.map((b) => b[key] ?? Number.NaN), 50))
+    return `navigation answered ${part('navigation')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, first render into #app ${part('rendered')}, interactive ${ms(p50)}`
+  }
+  console.log(`app, p50 of each step: ${steps(breakdowns, appP50)}`)
   console.log(`ratio app/floor: p50 ${(appP50 / floorP50).toFixed(2)}×, p95 ${(appP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 1.5×]`)
+  if (compare) {
+    const [otherP50, otherP95] = [percentile(other, 50), percentile(other, 95)]
+    console.log(`compared build (${compare.root}): p50 ${ms(otherP50)}, p95 ${ms(otherP95)}; its ratio to the floor: p50 ${(otherP50 / floorP50).toFixed(2)}×, p95 ${(otherP95 / floorP95).toFixed(2)}×`)
+    console.log(`compared build, p50 of each step: ${steps(otherBreakdowns, otherP50)}`)
+    console.log(`app/compared build: p50 ${(appP50 / otherP50).toFixed(2)}×, p95 ${(appP95 / otherP95).toFixed(2)}×`)
+  }
   if (coop.length) {
     const [coopP50, coopP95] = [percentile(coop, 50), percentile(coop, 95)]
     console.log(`floor with the app's Cross-Origin-Opener-Policy (${RUNS} relaunches): p50 ${ms(coopP50)}, p95 ${ms(coopP95)}; app/that floor: p50 ${(appP50 / coopP50).toFixed(2)}×, p95 ${(appP95 / coopP95).toFixed(2)}×`)
   }
 } finally {
   await tablet.close()
-  await Promise.all([server.dispose(), floor.stop(), coopFloor?.stop()])
+  await Promise.all([server.dispose(), floor.stop(), coopFloor?.stop(), compare?.dispose()])
 }

@@ -17,6 +17,9 @@ async function freePort(): Promise<number> {
 
 /** The built central server (`node dist-server/server/server.js`) as its own process on loopback. */
 export class AppServer {
+  /** `root`: the folder holding `dist/` and `dist-server/` (a bench may compare another build's copy). */
+  constructor(readonly root = process.cwd()) {}
+
   readonly dataDir = mkdtempSync(join(tmpdir(), 'corner-data-'))
   port = 0
   private child?: ChildProcess
@@ -29,6 +32,7 @@ export class AppServer {
   async start(env: Record<string, string> = {}): Promise<void> {
     if (!this.port) this.port = await freePort()
     const child = spawn(process.execPath, ['dist-server/server/server.js'], {
+      cwd: this.root,
       env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, ADMIN_PASSWORD: 'e2e-password-123', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
