@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { Script } from 'node:vm'
 import { analyze } from 'eslint-scope'
 import type { OutputBundle, OutputChunk } from 'rolldown'
 import type { Plugin } from 'vite'
@@ -147,6 +148,15 @@ export function classicScript(chunks: ClassicChunk[]): string {
   return lines.join('\n')
 }
 
+/** Throws when `source` does not compile as a classic script. */
+export function checkClassicSyntax(source: string): void {
+  try {
+    new Script(source)
+  } catch (error) {
+    throw new Error(`first-view-classic-scripts: the classic script does not compile: ${(error as Error).message}`, { cause: error })
+  }
+}
+
 /** The module that stands in for a converted chunk: its global's members, under the same names. */
 export function reExportModule(fileName: string, exported: string[]): string {
   const names = exported.map((name, i) => `${JSON.stringify(name)}:__e${i}`)
@@ -225,6 +235,9 @@ export function firstViewClassicScripts(early: string[] = ['launch']): Plugin {
             return { fileName: chunk.fileName, shape }
           })
           const source = classicScript(converted)
+          // Compiled, not run: a chunk that is valid only as a module (a top-level await, say)
+          // fails the build here instead of the tablet's first screen.
+          checkClassicSyntax(source)
           const fileName = `assets/${i === 0 ? group[0]!.name : 'app'}-classic-${hash(source)}.js`
           this.emitFile({ type: 'asset', fileName, source })
           scripts.push(fileName)

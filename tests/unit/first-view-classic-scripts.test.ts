@@ -2,7 +2,7 @@
 import { runInNewContext } from 'node:vm'
 import { parseAst } from 'vite'
 import { describe, expect, it } from 'vitest'
-import { chunkKey, classicHtml, classicScript, importedFile, moduleShape, reassignedExports, reExportModule } from '../../build/first-view-classic-scripts'
+import { checkClassicSyntax, chunkKey, classicHtml, classicScript, importedFile, moduleShape, reassignedExports, reExportModule } from '../../build/first-view-classic-scripts'
 
 // Rendered chunks in miniature: the vendor chunk imports helpers from the runtime chunk, uses
 // import.meta, declares what it exports with `var`, `function`, `let` and `const`, and reuses an
@@ -32,6 +32,12 @@ describe('the first view as classic scripts (build/first-view-classic-scripts.ts
     expect(vendor.body).not.toMatch(/\bimport\b|\bexport\b/)
     expect(vendor.body).toContain('übel')
     expect(importedFile('assets/index-X.js', './vendor-X.js')).toBe('assets/vendor-X.js')
+  })
+
+  it('fails the build for a chunk that only compiles as a module (a top-level await)', () => {
+    const script = classicScript([chunk('assets/tla-X.js', 'const a=await Promise.resolve(1);export{a};')])
+    expect(() => checkClassicSyntax(script)).toThrow(/does not compile/)
+    expect(() => checkClassicSyntax(classicScript([chunk('assets/runtime-X.js', RUNTIME)]))).not.toThrow()
   })
 
   it('runs the chunks in order from classic scripts, each leaving its exports in its global', () => {
