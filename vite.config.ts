@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import pkg from './package.json' with { type: 'json' }
-import { firstViewClassicScripts } from './build/first-view-classic-scripts'
 import { webManifest } from './src/app/pwa/web-manifest'
 
 /**
@@ -28,10 +27,9 @@ export function vueI18nNamedImport(): Plugin {
 /**
  * What an offline relaunch waits for, asked for from the HTML (docs/performance.md, "Offline
  * relaunch"): src/app/boot/launch.ts is an entry of its own, loaded by a script tag before the
- * app's, so that it runs (and starts reading IndexedDB) before the framework; and the fonts are
- * preloaded, so that the first layout uses them instead of looking up fallback fonts and laying
- * the page out again when they arrive (without them a relaunch was slower). The module script
- * tags are then swapped for classic scripts by build/first-view-classic-scripts.ts.
+ * app's, so that it runs (and starts reading IndexedDB) while the browser is still parsing the
+ * vendor chunk; and the fonts are preloaded, so that the first layout uses them instead of
+ * looking up fallback fonts and laying the page out again when they arrive.
  */
 export function launchTags(): Plugin {
   return {
@@ -64,9 +62,6 @@ export default defineConfig({
     vueI18nNamedImport(),
     vue(),
     launchTags(),
-    // The first view's chunks also as classic scripts, for V8's code cache on relaunch
-    // (build/first-view-classic-scripts.ts); after launchTags, whose tags it rewrites.
-    firstViewClassicScripts(),
     // Locale files are compiled at build time, so the app ships vue-i18n's runtime-only build.
     VueI18nPlugin({
       include: [fileURLToPath(new URL('./src/app/**/locales/**', import.meta.url))],

@@ -27,21 +27,6 @@ describe('the built service worker', () => {
     expect(fonts.length).toBeGreaterThanOrEqual(3)
   })
 
-  it('runs the first view from precached classic scripts, the launch script first, so a relaunch gets their code cache', () => {
-    // Chromium uses the code cache kept with a CacheStorage response for classic scripts only
-    // (build/first-view-classic-scripts.ts, docs/performance.md "Offline relaunch").
-    const html = readFileSync('dist/index.html', 'utf8')
-    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
-    expect(scripts).toEqual([expect.stringMatching(/^<script defer src="\/assets\/launch-classic-[\w-]+\.js">$/), expect.stringMatching(/^<script defer src="\/assets\/app-classic-[\w-]+\.js">$/)])
-    expect(html).not.toContain('modulepreload')
-    for (const [, file] of html.matchAll(/<script defer src="\/([^"]+)">/g)) expect(precachedUrls()).toContain(file)
-    // The chunks they run are one-line modules for the lazy chunks, which import them.
-    for (const name of ['index', 'vendor', 'launch']) {
-      const file = readdirSync('dist/assets').find((f) => new RegExp(`^${name}-[\\w-]+\\.js$`).test(f) && !f.includes('-classic-'))
-      expect(readFileSync(`dist/assets/${file}`, 'utf8')).toMatch(/^const __v=globalThis\[Symbol\.for\("corner\.chunk:assets\//)
-    }
-  })
-
   it('references no third-party origin in the shell', () => {
     const html = readFileSync('dist/index.html', 'utf8')
     expect(html).not.toMatch(/https?:\/\//)
