@@ -1,7 +1,6 @@
-import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit'
+import rateLimit, { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Redis } from 'ioredis'
-import { isIPv6 } from 'node:net'
 
 export interface RateLimits {
   /** Requests per minute per enrolled device on push/pull. */
@@ -33,21 +32,12 @@ export async function registerRateLimits(app: FastifyInstance, redisUrl: string 
 }
 
 /**
- * The address a client is counted by. An IPv6 host is usually given a whole /64 and may pick
- * any address in it, so it is counted by its /64 (as @fastify/rate-limit's own key does).
+ * The address a client is counted by: an IPv6 host is usually given a whole /64 and may pick
+ * any address in it, so it is counted by its /64; an IPv4-mapped address as its IPv4 one.
+ * @fastify/rate-limit's own normalisation, also used where its key is ours (login throttle).
  */
 export function clientAddress(ip: string): string {
-  if (!isIPv6(ip)) return ip
-  // A zone (`%eth0`) only ever follows the last group, which is not kept.
-  const lower = ip.toLowerCase()
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
-  if (mapped?.[1]) return mapped[1]
-  const [head = '', tail] = lower.split('::')
-  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [])
-  const front = groups(head)
-  const back = groups(tail)
-  const all = [...front, ...Array<string>(8 - front.length - back.length).fill('0'), ...back]
-  return `${all.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`
+  return normalizeIP(ip, 64)
 }
 
 /** Route config: one bucket per authenticated principal, else one per client address at the public limit. */

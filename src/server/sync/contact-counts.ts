@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely'
 import { CONTACT_DIMENSIONS, UNKNOWN, type ContactDimension } from '../../shared/aggregations.js'
 import type { Database, Db } from '../db/database.table.js'
 import type { ContactTotalsTable, NewFactRow } from '../db/facts.table.js'
+import { valuesInKeyOrder } from './key-order.js'
 
 /** What a tap is counted by: the columns every fact row keeps. */
 export type TapDimensions = {
@@ -42,10 +43,7 @@ const ROWS_PER_UPSERT = 500
 
 /** Adds the deltas to `contact_totals`, a few multi-row upserts rather than one statement a row. */
 export async function applyContactDeltas(db: Db, deltas: ContactDeltas): Promise<void> {
-  // In key order: concurrent pushes then lock the rows they share in the same order, and on
-  // PostgreSQL one waits for the other instead of both failing as a deadlock.
-  const rows = [...deltas.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, row]) => row).filter((r) => r.contacts !== 0 || r.people !== 0)
+  const rows = valuesInKeyOrder(deltas.rows).filter((r) => r.contacts !== 0 || r.people !== 0)
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     await db.insertInto('contact_totals').values(rows.slice(i, i + ROWS_PER_UPSERT))
       .onConflict((oc) => oc.columns(['event_id', 'dimension', 'value', 'local_day', 'topic']).doUpdateSet({

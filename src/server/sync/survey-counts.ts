@@ -3,6 +3,7 @@ import type { SurveyResponseFact } from '../../shared/records.js'
 import type { Db } from '../db/database.table.js'
 import type { SurveyTotalsTable } from '../db/surveys.table.js'
 import { milanDayAndHour } from '../db/fact-dimensions.js'
+import { valuesInKeyOrder } from './key-order.js'
 import { answerRows } from './survey-responses.js'
 
 /** The `question_id` (and `value`) of the row counting responses rather than answers. */
@@ -36,8 +37,7 @@ const ROWS_PER_UPSERT = 500
 
 /** Adds the deltas to `survey_totals`, in the push's own transaction. */
 export async function applySurveyDeltas(db: Db, deltas: SurveyDeltas): Promise<void> {
-  // In key order, so concurrent pushes lock shared rows in the same order (no deadlock).
-  const rows = [...deltas.rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row)
+  const rows = valuesInKeyOrder(deltas.rows)
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     await db.insertInto('survey_totals').values(rows.slice(i, i + ROWS_PER_UPSERT))
       .onConflict((oc) => oc.columns(['event_id', 'survey_id', 'question_id', 'value', 'local_day']).doUpdateSet({ count: sql`survey_totals.count + excluded.count` }))
