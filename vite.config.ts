@@ -26,10 +26,10 @@ export function vueI18nNamedImport(): Plugin {
 
 /**
  * What an offline relaunch waits for, asked for from the HTML (docs/performance.md, "Offline
- * relaunch"): src/app/boot/launch.ts is an entry of its own, loaded by a script tag before the
- * app's, so that it runs (and starts reading IndexedDB) while the browser is still parsing the
- * vendor chunk; and the fonts are preloaded, so that the first layout uses them instead of
- * looking up fallback fonts and laying the page out again when they arrive.
+ * relaunch"): src/app/boot/launch.ts is an entry of its own, an async script that runs as soon
+ * as it arrives, reads IndexedDB, paints the launch screen and then starts the app's script,
+ * which the HTML only preloads; and the fonts are preloaded, so that the first layout uses them
+ * instead of looking up fallback fonts and laying the page out again when they arrive.
  */
 export function launchTags(): Plugin {
   return {
@@ -42,16 +42,19 @@ export function launchTags(): Plugin {
         const launch = files.find((file) => file.type === 'chunk' && file.isEntry && file.name === 'launch')
         if (!launch) throw new Error('corner:launch-tags: no launch chunk in the bundle')
         const fonts = files.filter((file) => /titillium-web-latin-\d+-normal-[\w-]+\.woff2$/.test(file.fileName))
-        // Module scripts run in document order: the launch script goes right before the app's.
-        const app = html.indexOf('<script type="module"')
-        if (app < 0) throw new Error("corner:launch-tags: no module script in index.html")
+        // The app's script becomes a preload that the launch script turns into a script once its
+        // read has answered (boot/launch.ts): fetched and compiled meanwhile, but not evaluated
+        // while that read's answer would wait behind it.
+        const app = html.match(/<script type="module" crossorigin src="(\/assets\/index-[\w-]+\.js)"><\/script>/)
+        if (!app || app.index === undefined) throw new Error("corner:launch-tags: no app module script in index.html")
         const tags: HtmlTagDescriptor[] = fonts.map((font) => ({
           tag: 'link',
           attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${font.fileName}` },
           injectTo: 'head',
         }))
-        const script = `<script type="module" crossorigin src="/${launch.fileName}"></script>\n    `
-        return { html: html.slice(0, app) + script + html.slice(app), tags }
+        const script = `<script type="module" async crossorigin src="/${launch.fileName}"></script>\n    `
+        const entry = `<link rel="modulepreload" crossorigin href="${app[1]}" data-app-entry>`
+        return { html: html.slice(0, app.index) + script + entry + html.slice(app.index + app[0].length), tags }
       },
     },
   }

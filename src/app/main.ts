@@ -1,7 +1,9 @@
-// First: its own small chunk, which starts reading the first screen's data (boot/launch.ts).
+// First: its own small chunk, which reads the first screen's data and starts this one once the
+// read has answered (boot/launch.ts).
 import './boot/launch'
 import { createApp } from 'vue'
 import App from './App.vue'
+import { takeLaunchTap } from './boot/launch-screen'
 import { dropEarlyEventList } from './db/early-event-list'
 import './styles/main.css'
 import { install as installI18n } from './modules/i18n'
@@ -18,10 +20,15 @@ async function start() {
   // when the demo kit lands, so a relaunch is interactive without waiting for it.
   void installStorage()
   await installI18n(app)
+  // A link tapped on the launch screen (boot/launch-screen.ts), which the mount replaces.
+  const tapped = takeLaunchTap()
   app.mount('#app')
   // The launch's event list serves the first screen only: once that has rendered (after the
   // first navigation and Vue's flush), drop it, so a list opened later never shows launch data.
-  void router.isReady().then(() => setTimeout(dropEarlyEventList, 0))
+  void router.isReady().then(() => {
+    setTimeout(dropEarlyEventList, 0)
+    if (tapped) void router.push(tapped)
+  })
   installSync()
 }
 

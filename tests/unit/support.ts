@@ -2,6 +2,7 @@ import { vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { db } from '../../src/app/db/db'
 import { resetActiveKioskCache } from '../../src/app/db/active-kiosk'
+import { resetLaunchScreenCache } from '../../src/app/db/launch-screen'
 import { resetDeviceIdCache } from '../../src/app/db/meta'
 
 /** A fresh, empty database and Pinia for each test. */
@@ -12,6 +13,7 @@ export async function freshState(): Promise<void> {
   await db.open()
   resetDeviceIdCache()
   resetActiveKioskCache()
+  resetLaunchScreenCache()
 }
 
 /**

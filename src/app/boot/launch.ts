@@ -1,22 +1,47 @@
 import { startEarlyEventList } from '../db/early-event-list'
-import { dayFormat } from '../i18n/day-format'
 import { storedLocale } from '../i18n/saved-locale'
+import { paintLaunchScreen } from './launch-screen'
 
 // Imports only modules without imports of their own, so that this chunk needs nothing else.
 
 /*
- * The first script a (re)launched tablet runs: a small file of its own, loaded before the
- * framework's chunk and run while the browser is still parsing that one (vite.config.ts,
- * docs/performance.md "Offline relaunch"). It starts what the first screen waits for and the
- * framework would only start later:
- * - opening the local database and reading the event list (db/early-event-list.ts);
- * - the date-formatting data of the tablet's language, which the list's dates need: the first
- *   Intl.DateTimeFormat of a page costs tens of milliseconds on a cold start, and the engine
- *   keeps what it loaded for the formatters vue-i18n builds later.
+ * The first script a (re)launched tablet runs: a small file of its own, run as soon as it
+ * arrives (vite.config.ts, launchTags; docs/performance.md "Offline relaunch"). It opens the
+ * local database and reads the event list (db/early-event-list.ts), paints the events screen as
+ * the app last rendered it if that is still true (boot/launch-screen.ts), and only then starts
+ * the app's script, which the browser has meanwhile fetched and compiled: evaluating it earlier
+ * would hold the main thread for tens of milliseconds while the read's answer waited behind it.
  */
-startEarlyEventList()
-try {
-  new Intl.DateTimeFormat(storedLocale() ?? 'it', dayFormat).format(0)
-} catch {
-  // Only a head start (a stored value that is no language lands here): vue-i18n formats as always.
+// User timing marks, for bench/offline-relaunch.ts' breakdown.
+performance.mark('corner:launch')
+void Promise.resolve(startEarlyEventList())
+  .then(async (read) => {
+    performance.mark('corner:launch-read')
+    await documentParsed()
+    if (read && read.activeKiosk === undefined && paintLaunchScreen(read.launchScreen, read.events, storedLocale() ?? 'it')) {
+      performance.mark('corner:launch-screen')
+    }
+  })
+  // Never holds the app back: without the launch screen, the app renders the screen itself.
+  .catch((error: unknown) => console.error(error))
+  .finally(startApp)
+
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve()
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+}
+
+/**
+ * The built HTML preloads the app's script instead of running it (vite.config.ts, launchTags):
+ * its evaluation would hold the main thread while this read's answer waited behind it. In
+ * development the app's script runs as written in index.html, and imports this one.
+ */
+function startApp(): void {
+  const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]')
+  if (!entry) return
+  const script = document.createElement('script')
+  script.type = 'module'
+  script.crossOrigin = ''
+  script.src = entry.href
+  document.head.append(script)
 }

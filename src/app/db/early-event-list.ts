@@ -12,11 +12,17 @@ const BY_START_DATE = 'startDate'
 
 const META = 'meta'
 const ACTIVE_KIOSK = 'activeKiosk'
+/** The first screen as last rendered (boot/launch-screen.ts, db/launch-screen.ts). */
+export const LAUNCH_SCREEN = 'launchScreen'
 
-/** What a launch reads: the event list, and the running kiosk's meta value (undefined: none runs). */
+/**
+ * What a launch reads: the event list, the running kiosk's meta value (undefined: none runs)
+ * and the first screen as the app last rendered it (unchecked).
+ */
 export interface LaunchRead {
   events: StoredEvent[]
   activeKiosk: unknown
+  launchScreen: unknown
 }
 
 /** The events, most recent start date first (as listEvents orders them); undefined when unreadable. */
@@ -48,9 +54,11 @@ export function readLaunch(factory: IDBFactory = indexedDB): Promise<LaunchRead 
         const transaction = db.transaction([EVENTS, META], 'readonly')
         const events = transaction.objectStore(EVENTS).index(BY_START_DATE).getAll()
         const kiosk = transaction.objectStore(META).get(ACTIVE_KIOSK)
+        const screen = transaction.objectStore(META).get(LAUNCH_SCREEN)
+        const value = (request: IDBRequest) => (request.result as { value?: unknown } | undefined)?.value
         transaction.oncomplete = () => {
           db.close()
-          resolve({ events: (events.result as StoredEvent[]).reverse(), activeKiosk: (kiosk.result as { value?: unknown } | undefined)?.value })
+          resolve({ events: (events.result as StoredEvent[]).reverse(), activeKiosk: value(kiosk), launchScreen: value(screen) })
         }
         transaction.onabort = transaction.onerror = () => {
           db.close()
@@ -67,9 +75,19 @@ export function readLaunch(factory: IDBFactory = indexedDB): Promise<LaunchRead 
 let early: Promise<LaunchRead | undefined> | undefined
 let earlyKiosk: Promise<LaunchRead | undefined> | undefined
 
-/** Starts the read (once). */
-export function startEarlyEventList(factory: IDBFactory | undefined = globalThis.indexedDB): void {
-  if (!early && factory) early = earlyKiosk = readLaunch(factory)
+let earlyScreen: Promise<LaunchRead | undefined> | undefined
+
+/** Starts the read (once); answers it, for the launch screen (boot/launch.ts). */
+export function startEarlyEventList(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<LaunchRead | undefined> | undefined {
+  if (!early && factory) early = earlyKiosk = earlyScreen = readLaunch(factory)
+  return early
+}
+
+/** The first screen as the launch read it (undefined: none stored, or no launch read), once. */
+export function takeEarlyLaunchScreen(): Promise<unknown> | undefined {
+  const taken = earlyScreen
+  earlyScreen = undefined
+  return taken?.then((read) => read?.launchScreen)
 }
 
 /**

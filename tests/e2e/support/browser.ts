@@ -72,6 +72,17 @@ export class Tablet {
     this.context = undefined
   }
 
+  /** Closes Chromium as its window's close button would: it writes what it keeps (localStorage) first. */
+  async shutDown(): Promise<void> {
+    const child = this.process
+    if (!child || child.exitCode !== null || !this.browser) return this.kill()
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    const session = await this.browser.newBrowserCDPSession()
+    await session.send('Browser.close').catch(() => undefined)
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))])
+    await this.kill()
+  }
+
   async close(removeProfile = true): Promise<void> {
     await this.browser?.close().catch(() => undefined)
     await this.kill()

@@ -1,0 +1,98 @@
+// No imports: boot/launch.ts paints with it before the framework loads, from a chunk of its own.
+
+/*
+ * The launch screen (docs/performance.md, "Offline relaunch"): the event list as the app last
+ * rendered it, painted by the launch script as soon as the launch read answers, so that a
+ * relaunched tablet shows its events (and takes a tap on them) while the framework is still
+ * loading. Vue's mount then replaces it with the same markup.
+ *
+ * Painted only when nothing it shows can be stale: the same build (scripts and styles), the
+ * same language, the same events as the database holds now, on the events screen. Parts whose
+ * state changes on their own (sync badge, alerts, banners: `data-launch-skip`) are not kept.
+ * Links tapped on it are kept and followed once the app is up (main.ts): buttons it may hold
+ * wait for the app, as on any screen still loading.
+ */
+export interface LaunchScreen {
+  shell: string
+  listKey: string
+  locale: string
+  dir: string
+  html: string
+}
+
+const SKIP = '[data-launch-skip]'
+
+/**
+ * The build the markup came from: the app's script and its style sheet, as the HTML names them
+ * (hashed file names; vite.config.ts, launchTags). Both come first in <head>: what the app adds
+ * later (lazy screens' styles and preloads) goes after them.
+ */
+export function shellKey(doc: Document = document): string {
+  const entry = doc.querySelector<HTMLLinkElement>('link[data-app-entry]')?.href ?? ''
+  const styles = doc.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')?.href ?? ''
+  return `${entry} ${styles}`
+}
+
+/** A short fingerprint of the events as read (FNV-1a over their JSON, and their number). */
+export function listKey(events: readonly unknown[]): string {
+  const text = JSON.stringify(events)
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return `${events.length}:${(hash >>> 0).toString(16)}:${text.length}`
+}
+
+/** The screen to keep, from the app's root as rendered (the parts that change on their own left out). */
+export function captureLaunchScreen(root: Element, events: readonly unknown[], doc: Document = document): LaunchScreen {
+  const copy = root.cloneNode(true) as Element
+  for (const part of copy.querySelectorAll(SKIP)) part.remove()
+  const html = doc.documentElement
+  return { shell: shellKey(doc), listKey: listKey(events), locale: html.lang, dir: html.dir, html: copy.innerHTML }
+}
+
+function isLaunchScreen(value: unknown): value is LaunchScreen {
+  const screen = value as Partial<LaunchScreen> | null | undefined
+  return ['shell', 'listKey', 'locale', 'dir', 'html'].every((key) => typeof screen?.[key as keyof LaunchScreen] === 'string')
+}
+
+let pendingTap: string | undefined
+let catcher: { root: HTMLElement; listener: (event: MouseEvent) => void } | undefined
+
+function catchTaps(root: HTMLElement): void {
+  const listener = (event: MouseEvent) => {
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+    const href = (event.target as Element | null)?.closest?.('a[href]')?.getAttribute('href')
+    // In-page links (the skip link) work as they are.
+    if (!href || href.startsWith('#')) return
+    event.preventDefault()
+    pendingTap = href
+  }
+  root.addEventListener('click', listener, true)
+  catcher = { root, listener }
+}
+
+/**
+ * Paints `screen` into the app's root if it is still true: answers whether it did.
+ * `locale`: the language the app will start in; `path`: the page's path.
+ */
+export function paintLaunchScreen(screen: unknown, events: readonly unknown[], locale: string, doc: Document = document, path = location.pathname): boolean {
+  const root = doc.getElementById('app')
+  if (!root || root.hasChildNodes() || path !== '/' || !isLaunchScreen(screen)) return false
+  if (screen.locale !== locale || screen.shell !== shellKey(doc) || screen.listKey !== listKey(events)) return false
+  doc.documentElement.lang = screen.locale
+  doc.documentElement.dir = screen.dir
+  root.innerHTML = screen.html
+  catchTaps(root)
+  return true
+}
+
+/**
+ * Called just before the app mounts: stops catching taps and answers the link tapped on the
+ * launch screen, if any, for the app to follow.
+ */
+export function takeLaunchTap(): string | undefined {
+  catcher?.root.removeEventListener('click', catcher.listener, true)
+  catcher = undefined
+  const tap = pendingTap
+  pendingTap = undefined
+  return tap
+}
