@@ -22,7 +22,11 @@ describe('a new version of the app arriving on a tablet left open', () => {
     await server.start({ STATIC_ROOT: release.root })
     const context = await tablet.launch()
     // The page's timers run on a clock the test can move: "an hour later" without waiting one.
-    await context.clock.install()
+    // Set to this morning, so that the hour and ten minutes moved stay within today: started
+    // near midnight, the clock would cross it, and "today" on the tap screen would rightly be 0.
+    const morning = new Date()
+    morning.setHours(8, 0, 0, 0)
+    await context.clock.install({ time: morning })
     page = await tablet.page()
   })
   afterAll(async () => {
