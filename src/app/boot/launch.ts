@@ -24,7 +24,7 @@ void Promise.resolve(startEarlyEventList())
   })
   // Never holds the app back: without the launch screen, the app renders the screen itself.
   .catch((error: unknown) => console.error(error))
-  .finally(startApp)
+  .finally(() => documentParsed().then(startApp))
 
 function documentParsed(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve()
