@@ -20,6 +20,8 @@ void Promise.resolve(startEarlyEventList())
     await documentParsed()
     if (read && read.activeKiosk === undefined && paintLaunchScreen(read.launchScreen, read.events, storedLocale() ?? 'it')) {
       performance.mark('corner:launch-screen')
+      // On the display before the app's evaluation holds the main thread.
+      await nextFrame()
     }
   })
   // Never holds the app back: without the launch screen, the app renders the screen itself.
@@ -29,6 +31,11 @@ void Promise.resolve(startEarlyEventList())
 function documentParsed(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve()
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+}
+
+/** After the browser has rendered a frame (the task after the next animation frame's). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 }
 
 /**
