@@ -72,11 +72,20 @@ async function relaunchOffline(url: string, selector: string, breakdowns?: Break
   await context.setOffline(true)
   await context.addInitScript(markInteractive(selector, upSelector))
   const page = await tablet.page()
+  // Not page.waitForFunction: it evaluates Playwright's injected script in the page (~15–20 ms
+  // of the main thread), and that landed in the middle of the app's launch, not the floor's.
+  // The page keeps its own times; this only asks whether it is done, and not before a second
+  // has passed (the first evaluate in a page sets up Playwright's helpers there too).
   await page.goto(url)
-  await page.waitForFunction(() => {
+  await new Promise((resolve) => setTimeout(resolve, 1_000))
+  const done = () => page.evaluate(() => {
     const breakdown = (window as unknown as { __breakdown?: { up?: number; frame?: number } }).__breakdown
     return breakdown?.up !== undefined && breakdown.frame !== undefined
   })
+  for (const start = Date.now(); !(await done()); ) {
+    if (Date.now() - start > 30_000) throw new Error(`${url}: not interactive within 30 s`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
   const { at, breakdown } = await page.evaluate(() => {
     const marks = window as unknown as { __interactiveAt: number; __breakdown: Record<string, number> }
     return { at: marks.__interactiveAt, breakdown: marks.__breakdown }
