@@ -7,18 +7,22 @@ import { paintLaunchScreen } from './launch-screen'
 /*
  * The first script a (re)launched tablet runs: a small file of its own, run as soon as it
  * arrives (vite.config.ts, launchTags; docs/performance.md "Offline relaunch"). It opens the
- * local database and reads the event list (db/early-event-list.ts), paints the events screen as
- * the app last rendered it if that is still true (boot/launch-screen.ts), and only then starts
- * the app's script, which the browser has meanwhile fetched and compiled: evaluating it earlier
- * would hold the main thread for tens of milliseconds while the read's answer waited behind it.
+ * local database and reads the event list (db/early-event-list.ts), paints the events screen
+ * as the app last rendered it if that is still true (boot/launch-screen.ts), and only then
+ * starts the app's script, which the browser has meanwhile fetched and compiled: evaluating it
+ * earlier would hold the main thread for tens of milliseconds while the read's answer waited
+ * behind it. On any page but `/`, which has no launch screen, the app starts at once.
  */
 // User timing marks, for bench/offline-relaunch.ts' breakdown.
 performance.mark('corner:launch')
+// Only the events screen, at `/`, can be painted: on any other page the app starts at once.
+const paintable = location.pathname === '/'
+if (!paintable) void documentParsed().then(startApp)
 void Promise.resolve(startEarlyEventList())
   .then(async (read) => {
     performance.mark('corner:launch-read')
     await documentParsed()
-    if (read && read.activeKiosk === undefined && paintLaunchScreen(read.launchScreen, read.events, storedLocale() ?? 'it')) {
+    if (paintable && read && read.activeKiosk === undefined && paintLaunchScreen(read.launchScreen, read.events, storedLocale() ?? 'it')) {
       performance.mark('corner:launch-screen')
       // On the display before the app's evaluation holds the main thread.
       await nextFrame()
@@ -26,7 +30,7 @@ void Promise.resolve(startEarlyEventList())
   })
   // Never holds the app back: without the launch screen, the app renders the screen itself.
   .catch((error: unknown) => console.error(error))
-  .finally(() => documentParsed().then(startApp))
+  .finally(() => paintable && documentParsed().then(startApp))
 
 function documentParsed(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve()
