@@ -1,5 +1,5 @@
 // First: its own small chunk, which reads the first screen's data and starts this one once the
-// read has answered (boot/launch.ts).
+// read has answered, or at once on any page but `/` (boot/launch.ts).
 import './boot/launch'
 import { createApp } from 'vue'
 import App from './App.vue'

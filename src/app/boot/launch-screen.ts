@@ -49,9 +49,16 @@ export function captureLaunchScreen(root: Element, events: readonly unknown[], d
   return { shell: shellKey(doc), listKey: listKey(events), locale: html.lang, dir: html.dir, html: copy.innerHTML }
 }
 
+const FIELDS = ['shell', 'listKey', 'locale', 'dir', 'html'] as const
+
 function isLaunchScreen(value: unknown): value is LaunchScreen {
   const screen = value as Partial<LaunchScreen> | null | undefined
-  return ['shell', 'listKey', 'locale', 'dir', 'html'].every((key) => typeof screen?.[key as keyof LaunchScreen] === 'string')
+  return FIELDS.every((key) => typeof screen?.[key] === 'string')
+}
+
+/** Whether `stored` (as read back, unchecked) is `screen`, field for field. */
+export function sameLaunchScreen(stored: unknown, screen: LaunchScreen): boolean {
+  return isLaunchScreen(stored) && FIELDS.every((key) => stored[key] === screen[key])
 }
 
 let pendingTap: string | undefined

@@ -1,12 +1,9 @@
-import type { LaunchScreen } from '../boot/launch-screen'
+import { sameLaunchScreen, type LaunchScreen } from '../boot/launch-screen'
 import { db } from './db'
 import { LAUNCH_SCREEN, takeEarlyLaunchScreen } from './early-event-list'
 
 /** What is stored now, as far as this page knows: read by the launch, then what it wrote. */
 let stored: Promise<unknown> | undefined
-
-const same = (a: unknown, b: LaunchScreen) =>
-  typeof a === 'object' && a !== null && (['shell', 'listKey', 'locale', 'dir', 'html'] as const).every((key) => (a as LaunchScreen)[key] === b[key])
 
 /**
  * Keeps the events screen as rendered, for the next launch to paint (boot/launch-screen.ts).
@@ -16,7 +13,7 @@ export async function keepLaunchScreen(screen: LaunchScreen): Promise<void> {
   stored ??= takeEarlyLaunchScreen() ?? db.meta.get(LAUNCH_SCREEN).then((row) => row?.value)
   const previous = stored
   stored = Promise.resolve(screen)
-  if (same(await previous, screen)) return
+  if (sameLaunchScreen(await previous, screen)) return
   await db.meta.put({ key: LAUNCH_SCREEN, value: screen })
 }
 
