@@ -19,11 +19,14 @@ export async function enrolAndOpenEvent(page: Page, origin: string, coordinator:
 }
 
 export async function tap(page: Page, times: number, topic = 'smoking'): Promise<void> {
+  const count = async () => Number(await page.getByTestId('count-event').textContent())
   for (let i = 0; i < times; i++) {
-    const before = Number(await page.getByTestId('count-event').textContent())
+    // Read once the counter has loaded (it shows "…" until then), or the wait below compares with NaN.
+    await expect.poll(count, { timeout: 15_000 }).not.toBeNaN()
+    const before = await count()
     await page.locator(`[data-topic="${topic}"]`).click()
     // The counter moves after a strict IndexedDB commit: seconds on a loaded machine.
-    await expect.poll(async () => Number(await page.getByTestId('count-event').textContent()), { timeout: 15_000 }).toBe(before + 1)
+    await expect.poll(count, { timeout: 15_000 }).toBe(before + 1)
   }
 }
 
