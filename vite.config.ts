@@ -1,7 +1,7 @@
 import VueI18nPlugin from '@intlify/unplugin-vue-i18n/vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
-import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
+import { build, defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import pkg from './package.json' with { type: 'json' }
 import { webManifest } from './src/app/pwa/web-manifest'
@@ -24,23 +24,29 @@ export function vueI18nNamedImport(): Plugin {
   }
 }
 
+const LAUNCH_SCRIPT = fileURLToPath(new URL('./src/app/boot/launch.ts', import.meta.url))
+
 /**
  * What an offline relaunch waits for, asked for from the HTML (docs/performance.md, "Offline
- * relaunch"): src/app/boot/launch.ts is an entry of its own, an async script that runs as soon
- * as it arrives, reads IndexedDB, paints the launch screen and then starts the app's script,
- * which the HTML only preloads; and the fonts are preloaded, so that the first layout uses them
- * instead of looking up fallback fonts and laying the page out again when they arrive.
+ * relaunch"): src/app/boot/launch.ts, built on its own as one classic script and inlined at the
+ * app's script's place, runs as soon as the parser meets it, with nothing to fetch: it reads
+ * IndexedDB, paints the launch screen and then starts the app's script, which the HTML only
+ * preloads. The server allows it by its hash (src/server/http/inline-scripts.ts). The fonts are
+ * preloaded, so that the first layout uses them instead of looking up fallback fonts and laying
+ * the page out again when they arrive.
  */
 export function launchTags(): Plugin {
+  let launch = ''
   return {
     name: 'corner:launch-tags',
     apply: 'build',
+    async buildStart() {
+      launch = await buildLaunchScript()
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, { bundle }) {
         const files = Object.values(bundle ?? {})
-        const launch = files.find((file) => file.type === 'chunk' && file.isEntry && file.name === 'launch')
-        if (!launch) throw new Error('corner:launch-tags: no launch chunk in the bundle')
         const fonts = files.filter((file) => /titillium-web-latin-\d+-normal-[\w-]+\.woff2$/.test(file.fileName))
         // The app's script becomes a preload that the launch script turns into a script once its
         // read has answered (boot/launch.ts): fetched and compiled meanwhile, but not evaluated
@@ -52,12 +58,58 @@ export function launchTags(): Plugin {
           attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: '', href: `/${font.fileName}` },
           injectTo: 'head',
         }))
-        const script = `<script type="module" async crossorigin src="/${launch.fileName}"></script>\n    `
+        const script = `<script>${launch}</script>\n    `
         const entry = `<link rel="modulepreload" crossorigin href="${app[1]}" data-app-entry>`
         return { html: html.slice(0, app.index) + script + entry + html.slice(app.index + app[0].length), tags }
       },
     },
   }
+}
+
+/**
+ * The page's icons and manifest, held inert in a <template> that the app adds to <head> once
+ * its first screen is up (src/app/boot/page-links.ts): as soon as the page has loaded, Chromium
+ * fetches them and decodes the icons on the page's main thread (~20-40 ms on a relaunch), which
+ * otherwise lands between the launch script's database open and its read. After
+ * vite-plugin-pwa, which adds the manifest's link.
+ */
+export function pageLinksLater(): Plugin {
+  return {
+    name: 'corner:page-links-later',
+    apply: 'build',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const links = html.match(/[ \t]*<link rel="(icon|apple-touch-icon|manifest)"[^>]*>\n?/g) ?? []
+        if (!links.some((link) => link.includes('rel="manifest"'))) throw new Error('corner:page-links-later: no manifest link in index.html')
+        const inert = `<template id="page-links">${links.map((link) => link.trim()).join('')}</template>`
+        return links.reduce((page, link) => page.replace(link, ''), html).replace('</head>', `  ${inert}\n  </head>`)
+      },
+    },
+  }
+}
+
+/** boot/launch.ts and what it imports, as one minified classic script (an IIFE: no globals). */
+async function buildLaunchScript(): Promise<string> {
+  const built = await build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: LAUNCH_SCRIPT, formats: ['iife'], name: 'cornerLaunch' },
+    },
+  })
+  const outputs = (Array.isArray(built) ? built : [built]).flatMap((result) => ('output' in result ? result.output : []))
+  const chunks = outputs.filter((output) => output.type === 'chunk')
+  if (chunks.length !== 1 || !chunks[0]) throw new Error(`corner:launch-tags: the launch script built into ${chunks.length} chunks`)
+  const code = chunks[0].code.trim()
+  // Inlined in the HTML: it must not end the script element early.
+  if (/<\/script|<!--/i.test(code)) throw new Error('corner:launch-tags: the launch script holds "</script" or "<!--"')
+  return code
 }
 
 export default defineConfig({
@@ -97,6 +149,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    pageLinksLater(),
   ],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
@@ -105,11 +158,6 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     rolldownOptions: {
-      // launch: the relaunch's head start, a script of its own (launchTags above).
-      input: {
-        index: fileURLToPath(new URL('./index.html', import.meta.url)),
-        launch: fileURLToPath(new URL('./src/app/boot/launch.ts', import.meta.url)),
-      },
       output: {
         // The libraries every screen needs, in one file: each request costs ~1 KB of headers on
         // the wire and a round trip on a weak connection (docs/performance.md).

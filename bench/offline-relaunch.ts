@@ -49,6 +49,7 @@ const markInteractive = (selector: string, upSelector?: string) => `
         idbOpen: window.__idbOpenAt,
         rendered: window.__renderedAt,
         launch: performance.getEntriesByName('corner:launch')[0]?.startTime,
+        // Builds before the launch script was inlined fetched it as a file of its own.
         launchFetched: performance.getEntriesByType('resource').find((e) => e.name.includes('/launch-'))?.responseEnd,
         launchRead: performance.getEntriesByName('corner:launch-read')[0]?.startTime,
         painted: performance.getEntriesByName('corner:launch-screen')[0]?.startTime,
@@ -134,7 +135,8 @@ try {
   console.log(`floor: minimal SW page, IndexedDB, one record     (${RUNS} relaunches): p50 ${ms(floorP50)}, p95 ${ms(floorP95)}`)
   const steps = (sample: Breakdown[], p50: number) => {
     const part = (key: string) => ms(percentile(sample.map((b) => b[key] ?? Number.NaN), 50))
-    return `navigation answered ${part('navigation')}, launch script received ${part('launchFetched')}, ran ${part('launch')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, launch read ${part('launchRead')}, launch screen painted ${part('painted')} (${sample.filter((b) => b.painted !== undefined).length}/${sample.length}), first render into #app ${part('rendered')}, interactive ${ms(p50)}, app mounted with its list ${part('up')}`
+    const fetched = sample.some((b) => b.launchFetched !== undefined) ? `launch script received ${part('launchFetched')}, ` : 'launch script (inline) '
+    return `navigation answered ${part('navigation')}, ${fetched}ran ${part('launch')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, launch read ${part('launchRead')}, launch screen painted ${part('painted')} (${sample.filter((b) => b.painted !== undefined).length}/${sample.length}), first render into #app ${part('rendered')}, interactive ${ms(p50)}, app mounted with its list ${part('up')}`
   }
   console.log(`app, p50 of each step: ${steps(breakdowns, appP50)}`)
   console.log(`ratio app/floor: p50 ${(appP50 / floorP50).toFixed(2)}×, p95 ${(appP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 1.5×]`)

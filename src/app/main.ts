@@ -1,16 +1,19 @@
-// First: its own small chunk, which reads the first screen's data and starts this one once the
-// read has answered, or at once on any page but `/` (boot/launch.ts).
-import './boot/launch'
 import { createApp } from 'vue'
 import App from './App.vue'
 import { takeLaunchTap } from './boot/launch-screen'
-import { dropEarlyEventList } from './db/early-event-list'
+import { addPageLinks } from './boot/page-links'
+import { dropEarlyEventList, startEarlyEventList } from './db/early-event-list'
 import './styles/main.css'
 import { install as installI18n } from './modules/i18n'
 import { install as installPinia } from './modules/pinia'
 import { install as installRouter } from './modules/router'
 import { install as installStorage } from './modules/storage'
 import { install as installSync } from './modules/sync'
+
+// The launch script, inlined in the built page, has read the first screen's data and started
+// this script once the read answered, or at once on any page but `/` (boot/launch.ts): take
+// that read. Where no launch script ran (development), read now.
+void startEarlyEventList()
 
 async function start() {
   const app = createApp(App)
@@ -25,8 +28,10 @@ async function start() {
   app.mount('#app')
   // The launch's event list serves the first screen only: once that has rendered (after the
   // first navigation and Vue's flush), drop it, so a list opened later never shows launch data.
+  // The icons and manifest link wait for it too (boot/page-links.ts).
   void router.isReady().then(() => {
     setTimeout(dropEarlyEventList, 0)
+    setTimeout(addPageLinks, 0)
     if (tapped) void router.push(tapped)
   })
   installSync()

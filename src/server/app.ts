@@ -19,6 +19,7 @@ import { installErrorHandler } from './http/error-handler.js'
 import { redactedRequest } from './http/log-redaction.js'
 import { registerOpenApi } from './http/openapi.js'
 import { defaultRateLimits, registerRateLimits, type RateLimits } from './http/rate-limits.js'
+import { pageScriptHashes } from './http/inline-scripts.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticFiles } from './http/static-files.js'
 import { phonePageRoutes } from './phone/phone-page-routes.js'
@@ -114,7 +115,8 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
 
   installErrorHandler(app)
-  await registerSecurityHeaders(app, tls)
+  const staticRoot = options.staticRoot ?? defaultStaticRoot
+  await registerSecurityHeaders(app, tls, pageScriptHashes(staticRoot))
   await app.register(cookie)
   await registerRateLimits(app, options.redisUrl, options.rateLimitNamespace ?? 'corner-rl-')
   await registerOpenApi(app)
@@ -122,7 +124,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await app.register(apiV1, { prefix: '/api/v1' })
   await app.register(landingRoutes)
   await app.register(mediaRoutes)
-  await app.register(phonePageRoutes, { root: options.staticRoot ?? defaultStaticRoot })
-  await registerStaticFiles(app, options.staticRoot ?? defaultStaticRoot)
+  await app.register(phonePageRoutes, { root: staticRoot })
+  await registerStaticFiles(app, staticRoot)
   return app
 }

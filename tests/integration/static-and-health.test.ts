@@ -1,7 +1,9 @@
-import { rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/server/start-server.js'
-import { makeTempDir, writeFakeDist } from './helpers/fake-dist.js'
+import { FAKE_INLINE_SCRIPT, makeTempDir, writeFakeDist } from './helpers/fake-dist.js'
 
 let server: RunningServer
 let dist: string
@@ -20,6 +22,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
+const sha256 = (code: string) => `sha256-${createHash('sha256').update(code).digest('base64')}`
 const get = (path: string, headers: Record<string, string> = {}) => fetch(server.url + path, { headers })
 
 describe('static files', () => {
@@ -63,14 +66,29 @@ describe('static files', () => {
 })
 
 describe('security headers', () => {
-  it('sends a CSP without inline scripts and without framing', async () => {
+  it("sends a CSP without framing, whose only inline script is the page's own, allowed by its hash", async () => {
     const csp = (await get('/', html)).headers.get('content-security-policy') ?? ''
     const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))
-    expect(scriptSrc).toBe("script-src 'self'")
+    expect(scriptSrc).toBe(`script-src 'self' '${sha256(FAKE_INLINE_SCRIPT)}'`)
     expect(csp).toContain("default-src 'self'")
     expect(csp).toContain("frame-ancestors 'none'")
     expect(csp).toContain("object-src 'none'")
     expect(csp).not.toContain('unsafe-inline')
+  })
+
+  it('follows the page when a new build replaces it while the server runs', async () => {
+    const page = join(dist, 'index.html')
+    const before = readFileSync(page, 'utf8')
+    try {
+      writeFileSync(page, before.replace(FAKE_INLINE_SCRIPT, 'window.launched=2'))
+      // A different size or time: the page is read again.
+      utimesSync(page, new Date(), new Date(Date.now() + 5_000))
+      const csp = (await get('/', html)).headers.get('content-security-policy') ?? ''
+      expect(csp).toContain(`'${sha256('window.launched=2')}'`)
+      expect(csp).not.toContain(`'${sha256(FAKE_INLINE_SCRIPT)}'`)
+    } finally {
+      writeFileSync(page, before)
+    }
   })
 
   it('sends nosniff and no HSTS over plain http', async () => {

@@ -89,6 +89,31 @@ describe('the event list read before Dexie (db/early-event-list.ts)', () => {
     }
   })
 
+  it("is read once per page: the app's own copy of the module takes the read the launch script's copy handed on", async () => {
+    await ensureDemoDocuments()
+    dropEarlyEventList()
+    // The built page runs the launch script and the app as two bundles (vite.config.ts, launchTags):
+    // two copies of this module, which share only the page's global object.
+    vi.resetModules()
+    const launchCopy = await import('../../src/app/db/early-event-list')
+    vi.resetModules()
+    const appCopy = await import('../../src/app/db/early-event-list')
+    expect(appCopy).not.toBe(launchCopy)
+    const handed = launchCopy.handOnEarlyEventList()
+    const factory = new IDBFactory()
+    const open = vi.spyOn(factory, 'open')
+    expect(appCopy.startEarlyEventList(factory)).toBe(handed)
+    expect(open).not.toHaveBeenCalled()
+    expect(await appCopy.takeEarlyEventList()).toEqual(await listEvents())
+    // Taken: nothing is left on the page for a later copy.
+    vi.resetModules()
+    const later = await import('../../src/app/db/early-event-list')
+    expect(later.startEarlyEventList(factory)).not.toBe(handed)
+    expect(open).toHaveBeenCalledTimes(1)
+    later.dropEarlyEventList()
+    resetActiveKioskCache()
+  })
+
   it('is dropped unused once the first screen is up, when that screen was another one', async () => {
     startEarlyEventList(indexedDB)
     dropEarlyEventList()

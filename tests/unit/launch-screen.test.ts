@@ -113,6 +113,26 @@ describe('the launch screen (boot/launch-screen.ts)', () => {
     expect(takeLaunchTap()).toBeUndefined()
   })
 
+  it("hands the tapped link on to the app's own copy of this module (the launch script's is another bundle)", async () => {
+    const root = relaunch()
+    paintLaunchScreen(screen, events, 'ar', document, '/')
+    vi.resetModules()
+    const appCopy = await import('../../src/app/boot/launch-screen')
+    root.querySelector('.event-link')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
+    expect(appCopy.takeLaunchTap()).toBe('/events/e1')
+    expect(takeLaunchTap()).toBeUndefined()
+    // The app's copy stopped the launch copy's catcher: the app's own links handle taps now.
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true })
+    let taken = true
+    document.addEventListener('click', (event) => {
+      taken = event.defaultPrevented
+      event.preventDefault()
+    }, { once: true })
+    root.querySelector('.event-link')!.dispatchEvent(click)
+    expect(taken).toBe(false)
+    expect(appCopy.takeLaunchTap()).toBeUndefined()
+  })
+
   it('fingerprints a list by its content and order', () => {
     expect(listKey(events)).toBe(listKey(structuredClone(events)))
     expect(listKey(events)).not.toBe(listKey([...events].reverse()))

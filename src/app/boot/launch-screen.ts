@@ -1,4 +1,6 @@
-// No imports: boot/launch.ts paints with it before the framework loads, from a chunk of its own.
+// No imports but the handoff: boot/launch.ts paints with it before the framework loads, from a
+// script of its own.
+import { launchHandoff } from './launch-handoff'
 
 /*
  * The launch screen (docs/performance.md, "Offline relaunch"): the event list as the app last
@@ -61,20 +63,19 @@ export function sameLaunchScreen(stored: unknown, screen: LaunchScreen): boolean
   return isLaunchScreen(stored) && FIELDS.every((key) => stored[key] === screen[key])
 }
 
-let pendingTap: string | undefined
-let catcher: { root: HTMLElement; listener: (event: MouseEvent) => void } | undefined
-
+// The launch script and the app each have a copy of this module: what is tapped is handed on.
 function catchTaps(root: HTMLElement): void {
+  const handoff = launchHandoff()
   const listener = (event: MouseEvent) => {
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
     const href = (event.target as Element | null)?.closest?.('a[href]')?.getAttribute('href')
     // In-page links (the skip link) work as they are.
     if (!href || href.startsWith('#')) return
     event.preventDefault()
-    pendingTap = href
+    handoff.tap = href
   }
   root.addEventListener('click', listener, true)
-  catcher = { root, listener }
+  handoff.stopTaps = () => root.removeEventListener('click', listener, true)
 }
 
 /**
@@ -97,9 +98,10 @@ export function paintLaunchScreen(screen: unknown, events: readonly unknown[], l
  * launch screen, if any, for the app to follow.
  */
 export function takeLaunchTap(): string | undefined {
-  catcher?.root.removeEventListener('click', catcher.listener, true)
-  catcher = undefined
-  const tap = pendingTap
-  pendingTap = undefined
+  const handoff = launchHandoff()
+  handoff.stopTaps?.()
+  const tap = handoff.tap
+  delete handoff.stopTaps
+  delete handoff.tap
   return tap
 }

@@ -1,13 +1,14 @@
-import { startEarlyEventList } from '../db/early-event-list'
+import { handOnEarlyEventList } from '../db/early-event-list'
 import { storedLocale } from '../i18n/saved-locale'
 import { paintLaunchScreen } from './launch-screen'
 
-// Imports only modules without imports of their own, so that this chunk needs nothing else.
+// Built on its own as one classic script, inlined in the page (vite.config.ts, launchTags).
 
 /*
- * The first script a (re)launched tablet runs: a small file of its own, run as soon as it
- * arrives (vite.config.ts, launchTags; docs/performance.md "Offline relaunch"). It opens the
- * local database and reads the event list (db/early-event-list.ts), paints the events screen
+ * The first script a (re)launched tablet runs: inlined in the page, so that it runs as soon as
+ * the parser meets it, with nothing to fetch (vite.config.ts, launchTags; docs/performance.md
+ * "Offline relaunch"). It opens the local database and reads the event list, which it hands on
+ * to the app (db/early-event-list.ts, boot/launch-handoff.ts), paints the events screen
  * as the app last rendered it if that is still true (boot/launch-screen.ts), and only then
  * starts the app's script, which the browser has meanwhile fetched and compiled: evaluating it
  * earlier would hold the main thread for tens of milliseconds while the read's answer waited
@@ -18,7 +19,7 @@ performance.mark('corner:launch')
 // Only the events screen, at `/`, can be painted: on any other page the app starts at once.
 const paintable = location.pathname === '/'
 if (!paintable) void documentParsed().then(startApp)
-void Promise.resolve(startEarlyEventList())
+void Promise.resolve(handOnEarlyEventList())
   .then(async (read) => {
     performance.mark('corner:launch-read')
     await documentParsed()
@@ -45,7 +46,8 @@ function nextFrame(): Promise<void> {
 /**
  * The built HTML preloads the app's script instead of running it (vite.config.ts, launchTags):
  * its evaluation would hold the main thread while this read's answer waited behind it. In
- * development the app's script runs as written in index.html, and imports this one.
+ * development there is no launch script: the app's script runs as written in index.html, and
+ * reads the event list itself.
  */
 function startApp(): void {
   const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]')

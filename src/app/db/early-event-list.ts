@@ -1,8 +1,10 @@
+import { launchHandoff } from '../boot/launch-handoff'
 import type { StoredEvent } from './database'
 
 /*
- * The event list read with plain IndexedDB as soon as the app's first script runs
- * (boot/launch.ts), before the framework's chunk (which carries Dexie) has even been parsed:
+ * The event list read with plain IndexedDB as soon as the page's first script runs
+ * (boot/launch.ts, inlined in the page), before the framework's chunk (which carries Dexie) has
+ * even been parsed:
  * the screen an operator relaunches into can show it without waiting for Dexie to open.
  * The names below are Dexie's schema in database.ts (a unit test reads a database made by it).
  */
@@ -77,10 +79,26 @@ let earlyKiosk: Promise<LaunchRead | undefined> | undefined
 
 let earlyScreen: Promise<LaunchRead | undefined> | undefined
 
-/** Starts the read (once); answers it, for the launch screen (boot/launch.ts). */
+/**
+ * Starts the read (once), or takes the one the launch script started (boot/launch-handoff.ts:
+ * the app's copy of this module is not the launch script's); answers it. The launch script
+ * hands it on; the app (main.ts) takes it, or reads itself where no launch script ran.
+ */
 export function startEarlyEventList(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<LaunchRead | undefined> | undefined {
-  if (!early && factory) early = earlyKiosk = earlyScreen = readLaunch(factory)
+  if (!early) {
+    const handoff = launchHandoff()
+    const started = handoff.read ?? (factory ? readLaunch(factory) : undefined)
+    delete handoff.read
+    early = earlyKiosk = earlyScreen = started
+  }
   return early
+}
+
+/** For the launch script: starts the read and leaves it for the app's script to take. */
+export function handOnEarlyEventList(): Promise<LaunchRead | undefined> | undefined {
+  const read = startEarlyEventList()
+  launchHandoff().read = read
+  return read
 }
 
 /** The first screen as the launch read it (undefined: none stored, or no launch read), once. */
