@@ -133,6 +133,13 @@ describe('the launch screen (boot/launch-screen.ts)', () => {
     expect(appCopy.takeLaunchTap()).toBeUndefined()
   })
 
+  it('keeps the same markup whether the parts left out are shown or hidden (Vue leaves a comment where one is hidden)', () => {
+    const hidden = renderApp()
+    for (const part of hidden.querySelectorAll('[data-launch-skip]')) part.replaceWith(document.createComment(''))
+    expect(hidden.innerHTML).toContain('<!---->')
+    expect(captureLaunchScreen(hidden, events)).toEqual(screen)
+  })
+
   it('fingerprints a list by its content and order', () => {
     expect(listKey(events)).toBe(listKey(structuredClone(events)))
     expect(listKey(events)).not.toBe(listKey([...events].reverse()))

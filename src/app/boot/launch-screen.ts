@@ -43,10 +43,18 @@ export function listKey(events: readonly unknown[]): string {
   return `${events.length}:${(hash >>> 0).toString(16)}:${text.length}`
 }
 
-/** The screen to keep, from the app's root as rendered (the parts that change on their own left out). */
+/**
+ * The screen to keep, from the app's root as rendered: the parts that change on their own left
+ * out, and the comments too, which Vue leaves where such a part is hidden (`<!---->`), so that
+ * a part shown or hidden keeps the same markup and the stored row is not written again.
+ */
 export function captureLaunchScreen(root: Element, events: readonly unknown[], doc: Document = document): LaunchScreen {
   const copy = root.cloneNode(true) as Element
   for (const part of copy.querySelectorAll(SKIP)) part.remove()
+  const comments = doc.createTreeWalker(copy, NodeFilter.SHOW_COMMENT)
+  const found: Node[] = []
+  while (comments.nextNode()) found.push(comments.currentNode)
+  for (const comment of found) comment.parentNode?.removeChild(comment)
   const html = doc.documentElement
   return { shell: shellKey(doc), listKey: listKey(events), locale: html.lang, dir: html.dir, html: copy.innerHTML }
 }
