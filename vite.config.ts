@@ -31,7 +31,8 @@ const LAUNCH_SCRIPT = fileURLToPath(new URL('./src/app/boot/launch.ts', import.m
  * relaunch"): src/app/boot/launch.ts, built on its own as one classic script and inlined at the
  * app's script's place, runs as soon as the parser meets it, with nothing to fetch: it reads
  * IndexedDB, paints the launch screen and then starts the app's script, which the HTML only
- * preloads. The server allows it by its hash (src/server/http/inline-scripts.ts). The fonts are
+ * preloads (its imports' preloads held until the read has answered: src/app/boot/held-links.ts).
+ * The server allows it by its hash (src/server/http/inline-scripts.ts). The fonts are
  * preloaded, so that the first layout uses them instead of looking up fallback fonts and laying
  * the page out again when they arrive.
  */
@@ -60,7 +61,11 @@ export function launchTags(): Plugin {
         }))
         const script = `<script>${launch}</script>\n    `
         const entry = `<link rel="modulepreload" crossorigin href="${app[1]}" data-app-entry>`
-        return { html: html.slice(0, app.index) + script + entry + html.slice(app.index + app[0].length), tags }
+        // Its imports' preloads are held until the launch read has answered (src/app/boot/held-links.ts).
+        const imports = html.match(/[ \t]*<link rel="modulepreload" crossorigin href="[^"]+">\n?/g) ?? []
+        const held = `\n    <template id="app-preloads">${imports.map((link) => link.trim()).join('')}</template>`
+        const page = html.slice(0, app.index) + script + entry + held + html.slice(app.index + app[0].length)
+        return { html: imports.reduce((rest, link) => rest.replace(link, ''), page), tags }
       },
     },
   }
@@ -68,7 +73,7 @@ export function launchTags(): Plugin {
 
 /**
  * The page's icons and manifest, held inert in a <template> that the app adds to <head> once
- * its first screen is up (src/app/boot/page-links.ts): as soon as the page has loaded, Chromium
+ * its first screen is up (src/app/boot/held-links.ts): as soon as the page has loaded, Chromium
  * fetches them and decodes the icons on the page's main thread (~20-40 ms on a relaunch), which
  * otherwise lands between the launch script's database open and its read. After
  * vite-plugin-pwa, which adds the manifest's link.

@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import App from './App.vue'
 import { takeLaunchTap } from './boot/launch-screen'
-import { addPageLinks } from './boot/page-links'
+import { addHeldLinks } from './boot/held-links'
 import { dropEarlyEventList, startEarlyEventList } from './db/early-event-list'
 import './styles/main.css'
 import { install as installI18n } from './modules/i18n'
@@ -28,10 +28,10 @@ async function start() {
   app.mount('#app')
   // The launch's event list serves the first screen only: once that has rendered (after the
   // first navigation and Vue's flush), drop it, so a list opened later never shows launch data.
-  // The icons and manifest link wait for it too (boot/page-links.ts).
+  // The icons and manifest link wait for it too (boot/held-links.ts).
   void router.isReady().then(() => {
     setTimeout(dropEarlyEventList, 0)
-    setTimeout(addPageLinks, 0)
+    setTimeout(() => addHeldLinks('page-links'), 0)
     if (tapped) void router.push(tapped)
   })
   installSync()

@@ -1,5 +1,6 @@
 import { handOnEarlyEventList } from '../db/early-event-list'
 import { storedLocale } from '../i18n/saved-locale'
+import { addHeldLinks } from './held-links'
 import { paintLaunchScreen } from './launch-screen'
 
 // Built on its own as one classic script, inlined in the page (vite.config.ts, launchTags).
@@ -23,11 +24,12 @@ void Promise.resolve(handOnEarlyEventList())
   .then(async (read) => {
     performance.mark('corner:launch-read')
     await documentParsed()
-    if (paintable && read && read.activeKiosk === undefined && paintLaunchScreen(read.launchScreen, read.events, storedLocale() ?? 'it')) {
-      performance.mark('corner:launch-screen')
-      // On the display before the app's evaluation holds the main thread.
-      await nextFrame()
-    }
+    const painted = paintable && read && read.activeKiosk === undefined && paintLaunchScreen(read.launchScreen, read.events, storedLocale() ?? 'it')
+    if (painted) performance.mark('corner:launch-screen')
+    // The app's imports, fetched and parsed while the screen goes on the display (boot/held-links.ts).
+    addHeldLinks('app-preloads')
+    // On the display before the app's evaluation holds the main thread.
+    if (painted) await nextFrame()
   })
   // Never holds the app back: without the launch screen, the app renders the screen itself.
   .catch((error: unknown) => console.error(error))
@@ -50,6 +52,7 @@ function nextFrame(): Promise<void> {
  * reads the event list itself.
  */
 function startApp(): void {
+  addHeldLinks('app-preloads')
   const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]')
   if (!entry) return
   const script = document.createElement('script')
