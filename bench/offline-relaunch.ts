@@ -53,6 +53,8 @@ const markInteractive = (selector: string, upSelector?: string) => `
         launchFetched: performance.getEntriesByType('resource').find((e) => e.name.includes('/launch-'))?.responseEnd,
         launchRead: performance.getEntriesByName('corner:launch-read')[0]?.startTime,
         painted: performance.getEntriesByName('corner:launch-screen')[0]?.startTime,
+        // The service worker served the screen in the page (src/sw/launch-page.ts).
+        served: performance.getEntriesByName('corner:launch-served')[0]?.startTime,
       }
       // The frame that shows it: the next animation frame's callbacks run just before it renders.
       requestAnimationFrame(() => (window.__breakdown.frame = performance.now()))
@@ -60,6 +62,12 @@ const markInteractive = (selector: string, upSelector?: string) => `
     const up = ${JSON.stringify(upSelector ?? '')}
     if (window.__interactiveAt !== undefined && (!up || document.querySelector(up))) {
       window.__breakdown.up = performance.now()
+      // Steps that came after the list was in the DOM (served in the page by the service worker).
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime
+      Object.assign(window.__breakdown, {
+        idbOpen: window.__idbOpenAt, launch: mark('corner:launch'), launchRead: mark('corner:launch-read'),
+        painted: mark('corner:launch-screen'), served: mark('corner:launch-served'),
+      })
       observer.disconnect()
     }
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-v-app'] })
@@ -136,7 +144,7 @@ try {
   const steps = (sample: Breakdown[], p50: number) => {
     const part = (key: string) => ms(percentile(sample.map((b) => b[key] ?? Number.NaN), 50))
     const fetched = sample.some((b) => b.launchFetched !== undefined) ? `launch script received ${part('launchFetched')}, ` : 'launch script (inline) '
-    return `navigation answered ${part('navigation')}, ${fetched}ran ${part('launch')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, launch read ${part('launchRead')}, launch screen painted ${part('painted')} (${sample.filter((b) => b.painted !== undefined).length}/${sample.length}), first render into #app ${part('rendered')}, interactive ${ms(p50)}, app mounted with its list ${part('up')}`
+    return `navigation answered ${part('navigation')}, ${fetched}ran ${part('launch')}, scripts received ${part('scripts')}, IndexedDB open ${part('idbOpen')}, launch read ${part('launchRead')}, launch screen painted ${part('painted')} (${sample.filter((b) => b.painted !== undefined).length}/${sample.length}; served by the worker ${sample.filter((b) => b.served !== undefined).length}), first render into #app ${part('rendered')}, interactive ${ms(p50)}, app mounted with its list ${part('up')}`
   }
   console.log(`app, p50 of each step: ${steps(breakdowns, appP50)}`)
   console.log(`ratio app/floor: p50 ${(appP50 / floorP50).toFixed(2)}×, p95 ${(appP95 / floorP95).toFixed(2)}×  [budget p95 ≤ 1.5×]`)

@@ -1,19 +1,33 @@
 /// <reference lib="WebWorker" />
-import { cacheNames } from 'workbox-core'
+import { cacheNames, type RouteHandlerCallback } from 'workbox-core'
 import { ExpirationPlugin } from 'workbox-expiration'
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching'
 import { NavigationRoute, registerRoute } from 'workbox-routing'
 import { CacheFirst } from 'workbox-strategies'
+import { readLaunch } from '../app/db/early-event-list'
+import { pageInit, withLaunchScreen } from './launch-page'
 
 declare const self: ServiceWorkerGlobalScope
 
 // The app shell and the self-hosted fonts; API calls are never cached nor queued here:
 // sync runs in the page so that "saved" and "sent" stay under the app's control.
-precacheAndRoute(self.__WB_MANIFEST)
+// `/` is not answered from the precache as index.html (workbox's directoryIndex) but by the
+// navigation route below, which serves the launch screen in it.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: '' })
 cleanupOutdatedCaches()
 // /q and /s are the phones' pages (server-rendered landing, phone survey) and /media the
 // thumbnails: the app shell must never stand in for them.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/api\//, /^\/healthz/, /^\/q\//, /^\/s\//, /^\/media\//] }))
+// At `/`, the events screen the app last rendered comes in the page, read from the database
+// while the browser commits it (launch-page.ts).
+const shell = createHandlerBoundToURL('index.html')
+const appPage: RouteHandlerCallback = async (options) => {
+  if (options.url.pathname !== '/') return shell(options)
+  const read = readLaunch(self.indexedDB)
+  const response = await shell(options)
+  if (!response.ok || !response.headers.get('content-type')?.includes('text/html')) return response
+  return withLaunchScreen(await response.text(), pageInit(response), read, self.location.origin)
+}
+registerRoute(new NavigationRoute(appPage, { denylist: [/^\/api\//, /^\/healthz/, /^\/q\//, /^\/s\//, /^\/media\//] }))
 
 // Content thumbnails, for the QR wall offline: a file's name is the hash of its bytes, so a
 // cached copy is never stale. Bounded, so a long-lived tablet does not fill its storage.

@@ -83,6 +83,9 @@ describe('a relaunched tablet shows its events before the app is up', () => {
     await relaunchHeld()
     await page.locator('.event-link', { hasText: 'Festa del paese' }).waitFor()
     expect(await appMounted(page)).toBe(false)
+    // Served in the page by the service worker (src/sw/launch-page.ts), not painted by the launch script.
+    await page.waitForFunction(() => performance.getEntriesByName('corner:launch-served').length === 1)
+    expect(await page.evaluate(() => performance.getEntriesByName('corner:launch-screen').length)).toBe(1)
     // Only what cannot go stale: no sync badge, no banner.
     expect(await page.locator('[data-testid="sync-badge"], .offline-banner').count()).toBe(0)
     expect(await violations(page)).toEqual([])
@@ -112,6 +115,19 @@ describe('a relaunched tablet shows its events before the app is up', () => {
     await releaseApp(page)
     await page.waitForFunction(() => document.getElementById('app')?.hasAttribute('data-v-app'))
     await page.getByRole('heading', { level: 1, name: 'Events' }).waitFor()
+  })
+
+  it('shows nothing of a screen kept in another language than the one the tablet starts in', async () => {
+    // Kept in English above; the language changed since, and the worker cannot see it (localStorage).
+    await page.evaluate(() => localStorage.setItem('corner.locale', 'it'))
+    expect((await storedLaunchScreen(page))?.locale).toBe('en')
+    await relaunchHeld(true)
+    await page.waitForFunction(() => performance.getEntriesByName('corner:launch-read').length > 0 && document.readyState !== 'loading')
+    expect(await page.evaluate(() => performance.getEntriesByName('corner:launch-served').length)).toBe(0)
+    expect(await page.locator('#app').evaluate((root) => [root.childNodes.length, root.getAttributeNames()])).toEqual([0, ['id']])
+    await releaseApp(page)
+    await page.getByRole('heading', { level: 1, name: 'Eventi' }).waitFor()
+    await vi.waitFor(async () => expect((await storedLaunchScreen(page))?.locale).toBe('it'))
   })
 
   it('paints nothing when the events changed since the screen was kept: the app shows them itself', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { captureLaunchScreen, listKey, paintLaunchScreen, shellKey, takeLaunchTap, type LaunchScreen } from '../../src/app/boot/launch-screen'
+import { adoptServedScreen, captureLaunchScreen, listKey, paintLaunchScreen, shellKey, takeLaunchTap, type LaunchScreen } from '../../src/app/boot/launch-screen'
 import { db } from '../../src/app/db/db'
 import { readLaunch } from '../../src/app/db/early-event-list'
 import { createLocalEvent, listEvents } from '../../src/app/db/events'
@@ -138,6 +138,31 @@ describe('the launch screen (boot/launch-screen.ts)', () => {
     for (const part of hidden.querySelectorAll('[data-launch-skip]')) part.replaceWith(document.createComment(''))
     expect(hidden.innerHTML).toContain('<!---->')
     expect(captureLaunchScreen(hidden, events)).toEqual(screen)
+  })
+
+  it('takes over the screen the service worker served, in the language the app starts in; drops one in another', () => {
+    const served = (lang: string) => {
+      const root = relaunch()
+      root.setAttribute('lang', lang)
+      root.setAttribute('dir', 'rtl')
+      root.setAttribute('data-launch-screen', '')
+      root.innerHTML = screen.html
+      return root
+    }
+    let root = served('en')
+    expect(adoptServedScreen('it')).toBe(false)
+    expect([root.childNodes.length, root.getAttributeNames()]).toEqual([0, ['id']])
+    expect(document.documentElement.lang).toBe('it')
+
+    root = served('ar')
+    expect(adoptServedScreen('ar')).toBe(true)
+    expect(root.getAttributeNames()).toEqual(['id'])
+    expect([document.documentElement.lang, document.documentElement.dir]).toEqual(['ar', 'rtl'])
+    root.querySelector('.event-link')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }))
+    expect(takeLaunchTap()).toBe('/events/e1')
+    // Nothing served: nothing to take over.
+    relaunch()
+    expect(adoptServedScreen('it')).toBe(false)
   })
 
   it('fingerprints a list by its content and order', () => {

@@ -1,12 +1,16 @@
-// No imports but the handoff: boot/launch.ts paints with it before the framework loads, from a
-// script of its own.
+// Imports only import-free modules: boot/launch.ts paints with it before the framework loads,
+// from a script of its own.
 import { launchHandoff } from './launch-handoff'
+import { isLaunchScreen, listKey, type LaunchScreen } from './launch-screen-data'
+
+export { listKey, sameLaunchScreen, type LaunchScreen } from './launch-screen-data'
 
 /*
  * The launch screen (docs/performance.md, "Offline relaunch"): the event list as the app last
- * rendered it, painted by the launch script as soon as the launch read answers, so that a
- * relaunched tablet shows its events (and takes a tap on them) while the framework is still
- * loading. Vue's mount then replaces it with the same markup.
+ * rendered it, served in the page by the service worker (src/sw/launch-page.ts), or else
+ * painted by the launch script as soon as the launch read answers, so that a relaunched tablet
+ * shows its events (and takes a tap on them) while the framework is still loading. Vue's mount
+ * then replaces it with the same markup.
  *
  * Painted only when nothing it shows can be stale: the same build (scripts and styles), the
  * same language, the same events as the database holds now, on the events screen. Parts whose
@@ -14,14 +18,6 @@ import { launchHandoff } from './launch-handoff'
  * Links tapped on it are kept and followed once the app is up (main.ts): buttons it may hold
  * wait for the app, as on any screen still loading.
  */
-export interface LaunchScreen {
-  shell: string
-  listKey: string
-  locale: string
-  dir: string
-  html: string
-}
-
 const SKIP = '[data-launch-skip]'
 
 /**
@@ -33,14 +29,6 @@ export function shellKey(doc: Document = document): string {
   const entry = doc.querySelector<HTMLLinkElement>('link[data-app-entry]')?.href ?? ''
   const styles = doc.querySelector<HTMLLinkElement>('link[rel="stylesheet"]')?.href ?? ''
   return `${entry} ${styles}`
-}
-
-/** A short fingerprint of the events as read (FNV-1a over their JSON, and their number). */
-export function listKey(events: readonly unknown[]): string {
-  const text = JSON.stringify(events)
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return `${events.length}:${(hash >>> 0).toString(16)}:${text.length}`
 }
 
 /**
@@ -57,18 +45,6 @@ export function captureLaunchScreen(root: Element, events: readonly unknown[], d
   for (const comment of found) comment.parentNode?.removeChild(comment)
   const html = doc.documentElement
   return { shell: shellKey(doc), listKey: listKey(events), locale: html.lang, dir: html.dir, html: copy.innerHTML }
-}
-
-const FIELDS = ['shell', 'listKey', 'locale', 'dir', 'html'] as const
-
-function isLaunchScreen(value: unknown): value is LaunchScreen {
-  const screen = value as Partial<LaunchScreen> | null | undefined
-  return FIELDS.every((key) => typeof screen?.[key] === 'string')
-}
-
-/** Whether `stored` (as read back, unchecked) is `screen`, field for field. */
-export function sameLaunchScreen(stored: unknown, screen: LaunchScreen): boolean {
-  return isLaunchScreen(stored) && FIELDS.every((key) => stored[key] === screen[key])
 }
 
 // The launch script and the app each have a copy of this module: what is tapped is handed on.
@@ -97,6 +73,26 @@ export function paintLaunchScreen(screen: unknown, events: readonly unknown[], l
   doc.documentElement.lang = screen.locale
   doc.documentElement.dir = screen.dir
   root.innerHTML = screen.html
+  catchTaps(root)
+  return true
+}
+
+/**
+ * Takes over the screen the service worker served in the app's root (src/sw/launch-page.ts),
+ * if any: answers whether there is one in `locale`, the language the app will start in (the
+ * worker cannot read it); one in another language is removed, for the app to render.
+ */
+export function adoptServedScreen(locale: string, doc: Document = document): boolean {
+  const root = doc.getElementById('app')
+  if (!root?.hasAttribute('data-launch-screen')) return false
+  const { lang, dir } = root
+  for (const name of ['data-launch-screen', 'lang', 'dir']) root.removeAttribute(name)
+  if (lang !== locale) {
+    root.replaceChildren()
+    return false
+  }
+  doc.documentElement.lang = lang
+  doc.documentElement.dir = dir
   catchTaps(root)
   return true
 }
