@@ -45,7 +45,8 @@ const markInteractive = (selector: string, upSelector?: string) => `
       const scripts = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime < before)
       window.__breakdown = {
         navigation: performance.getEntriesByType('navigation')[0]?.responseEnd ?? NaN,
-        scripts: Math.max(0, ...scripts.map((e) => e.responseEnd)),
+        // None when the list came with the page (served by the service worker).
+        scripts: scripts.length ? Math.max(...scripts.map((e) => e.responseEnd)) : undefined,
         idbOpen: window.__idbOpenAt,
         rendered: window.__renderedAt,
         launch: performance.getEntriesByName('corner:launch')[0]?.startTime,
