@@ -65,12 +65,28 @@ describe('kiosk mode on a tablet, installed and then offline', () => {
   })
 
   it('lets a waiting new version wait: the survey in progress is neither reloaded nor interrupted', async () => {
-    await beginSurvey(page, 'it')
-    await answerCurrent(page)
-    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }))
+    const waiting = () => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting))
+    const surveyThenUpdate = async () => {
+      await beginSurvey(page, 'it')
+      await answerCurrent(page)
+      await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }))
+      // Not awaited: see below.
+      void page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update()).catch(() => undefined)
+      await expect.poll(waiting, { timeout: 10_000 }).toBe(true)
+    }
     release.publish('second')
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
-    await expect.poll(() => page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting)), { timeout: 30_000 }).toBe(true)
+    // Some runs, with the build of this change and with the one before it alike, Chromium's
+    // update job for the registration never starts the new version: neither update() nor
+    // DevTools' updateRegistration resolves, while /sw.js answers at once. A restarted browser
+    // starts it: the tablet is relaunched and the survey begun again.
+    await surveyThenUpdate().catch(async () => {
+      await tablet.kill()
+      await tablet.launch()
+      page = await tablet.page()
+      await page.goto(server.url)
+      await expect.poll(() => kioskStep(page), SLOW).toBe('attract')
+      await surveyThenUpdate()
+    })
     await page.waitForTimeout(1_000)
     expect(await page.getByTestId('pwa-toast').count()).toBe(0)
     expect(await page.evaluate(() => (window as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true)
