@@ -20,6 +20,7 @@ import { redactedRequest } from './http/log-redaction.js'
 import { registerOpenApi } from './http/openapi.js'
 import { defaultRateLimits, registerRateLimits, type RateLimits } from './http/rate-limits.js'
 import { pageScriptHashes } from './http/inline-scripts.js'
+import { closePromptly } from './http/prompt-close.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerStaticFiles } from './http/static-files.js'
 import { phonePageRoutes } from './phone/phone-page-routes.js'
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   }
 
   installErrorHandler(app)
+  closePromptly(app)
   const staticRoot = options.staticRoot ?? defaultStaticRoot
   await registerSecurityHeaders(app, tls, pageScriptHashes(staticRoot))
   await app.register(cookie)
