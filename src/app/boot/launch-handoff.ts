@@ -14,6 +14,8 @@ export interface LaunchHandoff {
   tap?: string
   /** Stops holding taps on the launch screen (boot/launch-screen.ts). */
   stopTaps?: () => void
+  /** Lets the page go into the back/forward cache again (db/page-cache-guard.ts). */
+  releasePageCache?: () => void
 }
 
 const KEY = '__cornerLaunch'

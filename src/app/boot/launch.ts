@@ -1,4 +1,5 @@
 import { handOnEarlyEventList } from '../db/early-event-list'
+import { holdPageOutOfCache } from '../db/page-cache-guard'
 import { storedLocale } from '../i18n/saved-locale'
 import { addHeldLinks } from './held-links'
 import { adoptServedScreen, paintLaunchScreen } from './launch-screen'
@@ -12,13 +13,14 @@ import { adoptServedScreen, paintLaunchScreen } from './launch-screen'
  * to the app (db/early-event-list.ts, boot/launch-handoff.ts). It takes over the events screen
  * as the app last rendered it, which the service worker serves in the page when it is still
  * true (src/sw/launch-page.ts), or else paints it from its own read (boot/launch-screen.ts),
- * and only then
- * starts the app's script, which the browser has meanwhile fetched and compiled: evaluating it
- * earlier would hold the main thread for tens of milliseconds while the read's answer waited
- * behind it. On any page but `/`, which has no launch screen, the app starts at once.
+ * and only then starts the app's script, which the browser has meanwhile fetched and
+ * compiled: evaluating it earlier would hold the main thread for tens of milliseconds while
+ * the read's answer waited behind it. On any page but `/`, which has no launch screen, the
+ * app starts at once.
  */
 // User timing marks, for bench/offline-relaunch.ts' breakdown.
 performance.mark('corner:launch')
+holdPageOutOfCache()
 // Only the events screen, at `/`, has a launch screen: on any other page the app starts at once.
 const paintable = location.pathname === '/'
 const read = Promise.resolve(handOnEarlyEventList())

@@ -5,4 +5,4 @@ export const db = new CornerDatabase()
 
 // Opening takes tens of milliseconds on a cold start: begin as soon as this module loads.
 // A failure surfaces on the first query, where the caller reports it.
-void db.open().catch(() => undefined)
+export const dbOpened: Promise<unknown> = db.open().catch(() => undefined)
