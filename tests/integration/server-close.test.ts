@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
 import { connect, type Socket } from 'node:net'
+import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { connect as connectTls } from 'node:tls'
 import { afterEach, describe, expect, it } from 'vitest'
 import { enrolNewDevice } from './helpers/api.js'
 import { startTestServer, type TestServer } from './helpers/backends.js'
+import { makeTempDir } from './helpers/fake-dist.js'
 
 let server: TestServer | undefined
 let sockets: Socket[] = []
@@ -53,5 +58,41 @@ describe('stopping the server', () => {
     const response = await answer
     expect(response).toMatch(/^HTTP\/1\.1 400 /)
     expect(response.toLowerCase()).toContain('connection: close')
+  })
+
+  it('over TLS too: closes an unused connection at once and still answers the request under way', async () => {
+    const dir = makeTempDir('corner-tls-')
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost',
+        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' })
+      server = await startTestServer('sqlite', { https: { cert: readFileSync(join(dir, 'cert.pem')), key: readFileSync(join(dir, 'key.pem')) } })
+      const port = Number(new URL(server.url).port)
+      const tlsOpen = () =>
+        new Promise<Socket>((resolve, reject) => {
+          const socket = connectTls({ port, host: '127.0.0.1', rejectUnauthorized: false }, () => resolve(socket))
+          socket.once('error', reject)
+          sockets.push(socket)
+        })
+      const unused = await tlsOpen()
+      const unusedEnded = answerOf(unused)
+      const busy = await tlsOpen()
+      const answer = answerOf(busy)
+      // The test's own client, not the server, skips checking the self-signed certificate.
+      process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'
+      const { token } = await enrolNewDevice(server.url).finally(() => delete process.env.NODE_TLS_REJECT_UNAUTHORIZED)
+      const body = '{"facts":"not a list"}'
+      busy.write(`POST /api/v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${token}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, 5)}`)
+      await sleep(200)
+      const closing = server.app.close()
+      await sleep(200)
+      busy.write(body.slice(5))
+      expect(await stopsWithin(closing)).toBe('stopped')
+      expect(await unusedEnded).toBe('')
+      const response = await answer
+      expect(response).toMatch(/^HTTP\/1\.1 400 /)
+      expect(response.toLowerCase()).toContain('connection: close')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
